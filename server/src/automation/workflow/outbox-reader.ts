@@ -1,0 +1,21 @@
+import { consumeOutbox, type JobEnv } from '../../jobs/index.js';
+import { onRecordEvent } from './engine.js';
+import { InlineBatch } from './inline.js';
+import type { OutboxEvent } from './types.js';
+
+const CURSOR_KEY = 'automationCursor';
+const BATCH = 500;
+
+/** Hands record events to the workflow engine; the jobs they make commit with the cursor's advance. */
+export async function readOutbox(env: JobEnv): Promise<boolean> {
+  const { dialect } = env.database;
+  const meta = await env.metaCache.get(env.database.db);
+  return consumeOutbox(env, CURSOR_KEY, BATCH, async (trx, rows) => {
+    const batch = new InlineBatch(trx, dialect, meta, env.clock);
+    for (const r of rows) {
+      const event: OutboxEvent = { ...(r as unknown as OutboxEvent), seq: Number(r.seq), at: Number(r.at), payload: JSON.parse(r.payload as string) };
+      await onRecordEvent(trx, dialect, meta, event, batch);
+    }
+    await batch.flush();
+  });
+}

@@ -1,0 +1,56 @@
+import type { FastifyInstance } from 'fastify';
+import type { AppDeps } from '../deps.js';
+import { ErrorResponse } from '../schemas.js';
+import { apiTokenRoutes } from './api-tokens.js';
+import { authRoutes } from './auth.js';
+import { automationRoutes } from './automation.js';
+import { calendarRoutes } from './calendar.js';
+import { rsvpRoutes } from './rsvp.js';
+import { demoRoutes } from './demo.js';
+import { jobRoutes } from './jobs.js';
+import { boardRoutes } from './board.js';
+import { contactRoleRoutes } from './contact-roles.js';
+import { healthRoutes } from './health.js';
+import { metadataRoutes } from './metadata.js';
+import { notificationRoutes } from './notifications.js';
+import { pipelineRoutes } from './pipelines.js';
+import { recordRoutes } from './records.js';
+import { recycleBinRoutes } from './recycle-bin.js';
+import { salesRoutes } from './sales.js';
+import { searchRoutes } from './search.js';
+import { settingsRoutes } from './settings.js';
+import { setupRoutes } from './setup.js';
+import { testClockRoutes } from './test-clock.js';
+import { timelineRoutes } from './timeline.js';
+import { homeRoutes } from './home.js';
+import { userRoutes } from './users.js';
+import { viewRoutes } from './views.js';
+
+/** Every /api/v1 route, registered under that prefix by buildApp. */
+export async function registerRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
+  app.addSchema(ErrorResponse);
+  await healthRoutes(app, deps);
+  await setupRoutes(app, deps);
+  await authRoutes(app, deps);
+  await apiTokenRoutes(app, deps);
+  await userRoutes(app, deps);
+  await metadataRoutes(app, deps);
+  await recordRoutes(app, deps);
+  await timelineRoutes(app, deps);
+  await homeRoutes(app, deps);
+  await boardRoutes(app, deps);
+  await pipelineRoutes(app, deps);
+  await salesRoutes(app, deps);
+  await contactRoleRoutes(app, deps);
+  await searchRoutes(app, deps);
+  await recycleBinRoutes(app, deps);
+  await viewRoutes(app, deps);
+  await settingsRoutes(app, deps);
+  await automationRoutes(app, deps);
+  await jobRoutes(app, deps);
+  await demoRoutes(app, deps);
+  await notificationRoutes(app, deps);
+  await calendarRoutes(app, deps);
+  await rsvpRoutes(app, deps);
+  await testClockRoutes(app, deps);
+}

@@ -1,0 +1,3 @@
+import { textLike } from './text-like.js';
+
+export const text = textLike('text', 255);

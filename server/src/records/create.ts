@@ -1,0 +1,130 @@
+import type { Ctx } from '../context.js';
+import { DomainError, invalidData, limitExceeded } from '../errors.js';
+import { searchDocument, upsertSearchDocuments } from '../search/index.js';
+import { chunk } from '../util/chunk.js';
+import { assignAutonumbers } from './autonumber.js';
+import { writeHistory } from './history.js';
+import { moduleOf } from './module-of.js';
+import { appendEvents } from './outbox.js';
+import { type PreparedCreate, prepareCreate } from './prepare.js';
+import { resolveNames } from './references.js';
+import { verifyReferences } from './references.js';
+import { type StoredRecord, columnsToRecord, recordToJson, valuesToColumns } from './rows.js';
+import { afterWriteRuleOf } from './module-rules/index.js';
+import { inTransaction } from './transaction.js';
+import type { RecordValues } from './values.js';
+import { findDuplicates, isUniqueViolation } from './unique.js';
+import { newId } from '../ids.js';
+
+export const MAX_WRITE_BATCH = 100;
+
+export type WriteResult =
+  | { status: 'success'; id: string; record: Record<string, unknown> }
+  | { status: 'error'; code: string; message: string; details: Record<string, unknown> };
+
+export interface CreateOptions {
+  /**
+   * Decides owners inside the write's transaction, for the records about to be inserted (an
+   * assignment rule named by the request); it may change `owner` in place.
+   */
+  assignOwners?: (tx: Ctx, records: RecordValues[]) => Promise<void>;
+}
+
+export function errorResult(err: unknown): WriteResult {
+  if (err instanceof DomainError) return { status: 'error', code: err.code, message: err.message, details: err.details };
+  throw err;
+}
+
+/**
+ * Creates up to 100 records. Each record succeeds or fails on its own (207 in the API); the
+ * successful ones are written in one transaction with their history, outbox events and search
+ * documents.
+ */
+export async function createRecords(ctx: Ctx, moduleName: string, inputs: unknown[], opts: CreateOptions = {}): Promise<WriteResult[]> {
+  const module = moduleOf(ctx, moduleName);
+  if (inputs.length > MAX_WRITE_BATCH) {
+    throw limitExceeded(`At most ${MAX_WRITE_BATCH} records can be written in one call`, { max: MAX_WRITE_BATCH });
+  }
+  if (inputs.length === 0) throw invalidData(undefined, 'Give at least one record');
+  const prepared: (PreparedCreate | null)[] = [];
+  const results: (WriteResult | null)[] = [];
+  for (const input of inputs) {
+    try {
+      prepared.push(prepareCreate(ctx, module, input));
+      results.push(null);
+    } catch (err) {
+      prepared.push(null);
+      results.push(errorResult(err));
+    }
+  }
+  const attempt = async (indexes: number[]) =>
+    inTransaction(ctx, async (tx) => {
+      const live = indexes.filter((i) => prepared[i] !== null);
+      const refErrors = await verifyReferences(tx, module, live.map((i) => prepared[i]?.values ?? {}));
+      const dupErrors = await findDuplicates(tx, module, live.map((i) => ({ values: prepared[i]?.values ?? {} })));
+      const ok: number[] = [];
+      live.forEach((i, k) => {
+        const err = refErrors[k] ?? dupErrors[k];
+        if (err) results[i] = errorResult(err);
+        else ok.push(i);
+      });
+      if (opts.assignOwners && ok.length > 0) await opts.assignOwners(tx, ok.map((i) => (prepared[i] as PreparedCreate).values));
+      const now = tx.clock.now().getTime();
+      const stored: StoredRecord[] = ok.map((i) => {
+        const p = prepared[i] as PreparedCreate;
+        return { id: newId(now), version: 1, name: p.name, values: p.values };
+      });
+      await assignAutonumbers(tx, module, stored.map((s) => s.values));
+      for (const s of stored) {
+        s.values.createdAt = new Date(now).toISOString();
+        s.values.modifiedAt = s.values.createdAt;
+        s.values.createdBy = { id: tx.user.id, name: tx.user.name };
+        s.values.modifiedBy = s.values.createdBy;
+      }
+      const rows = stored.map((s) => ({
+        ...valuesToColumns(module, s.values),
+        id: s.id,
+        createdAt: now,
+        createdBy: tx.user.id,
+        modifiedAt: now,
+        modifiedBy: tx.user.id,
+        version: 1,
+        _name: s.name,
+      }));
+      // Rows of one batch have the same columns; keep each statement under the parameter limits.
+      const perStatement = Math.max(1, Math.floor(30000 / Math.max(1, Object.keys(rows[0] ?? {}).length)));
+      for (const part of chunk(rows, perStatement)) await tx.db.insertInto(module.tableName).values(part).execute();
+      // Answer with every field, as a read would (unset ones empty), not only those given.
+      stored.forEach((s, k) => {
+        s.values = columnsToRecord(module, rows[k]).values;
+      });
+      await writeHistory(tx, stored.map((s) => ({ module: module.apiName, recordId: s.id, action: 'created', changes: [] })));
+      await afterWriteRuleOf(module.apiName)?.(tx, stored.map((s) => ({ id: s.id, prev: null, next: s.values })));
+      await appendEvents(
+        tx,
+        stored.map((s) => ({ module: module.apiName, recordId: s.id, type: 'created', payload: { record: recordToJson(s) } })),
+      );
+      await upsertSearchDocuments(tx.db, tx.dialect, stored.map((s) => searchDocument(module, s.id, s.name, s.values)), { fresh: true });
+      await resolveNames(tx, module, stored);
+      ok.forEach((i, k) => {
+        results[i] = { status: 'success', id: stored[k].id, record: recordToJson(stored[k]) };
+      });
+    });
+  const pending = results.map((r, i) => (r === null ? i : -1)).filter((i) => i >= 0);
+  try {
+    await attempt(pending);
+  } catch (err) {
+    // A concurrent writer took a unique value between our check and our insert: retry one by one
+    // so only the record that collides fails.
+    if (!isUniqueViolation(err)) throw err;
+    for (const i of pending) {
+      try {
+        await attempt([i]);
+      } catch (e) {
+        if (!isUniqueViolation(e)) throw e;
+        results[i] = errorResult(new DomainError('DUPLICATE_DATA', 'Another record already has this unique value'));
+      }
+    }
+  }
+  return results as WriteResult[];
+}

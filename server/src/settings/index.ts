@@ -1,0 +1,1 @@
+export { updateOrganization, isTimeZone } from './organization.js';

@@ -1,0 +1,1 @@
+export { isSetupNeeded, runFirstSetup, type FirstRunInput } from './first-run.js';

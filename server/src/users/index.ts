@@ -1,0 +1,4 @@
+/** The users service: who works in the CRM, with which profile, role, time zone and locale. */
+export { insertUser, type NewUserRow } from './insert.js';
+export { type User, type UserRow, userRowToActingUser, userRowToUser } from './rows.js';
+export { type CreateUserInput, createUser, getUser, listUsers, type UpdateUserInput, updateUser } from './service.js';

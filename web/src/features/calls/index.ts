@@ -1,0 +1,1 @@
+export { LogCallButton } from './LogCallButton';

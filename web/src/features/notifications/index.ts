@@ -1,0 +1,2 @@
+export { kindLabel } from './kind-label';
+export { NotificationBell } from './NotificationBell';

@@ -1,0 +1,3 @@
+export { CompleteTaskButton } from './CompleteTaskButton';
+export { isoToLocalInput, offsetOf, REMINDER_OFFSETS, reminderAtFor } from './reminder-offsets';
+export { TaskSchedulePanel } from './TaskSchedulePanel';
