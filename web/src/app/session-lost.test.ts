@@ -12,6 +12,10 @@ describe('a lost session', () => {
     const router = fakeRouter('/m/leads', '?q=ada');
     const qc = new QueryClient();
     qc.setQueryData(sessionQueryKeys.me(), { id: 'u1' });
+    // The sign-in page must not find the old user in the cache when it opens.
+    router.navigate.mockImplementation(async () => {
+      expect(qc.getQueryData(sessionQueryKeys.me())).toBeUndefined();
+    });
     const handle = createSessionLostHandler(router, qc);
     handle();
     handle(); // several requests failing at once redirect once

@@ -10,6 +10,10 @@ interface RouterLike {
 /**
  * Any 401 from the API: send the user to sign in, remembering where they were. If they had been
  * signed in, the sign-in page says their session expired.
+ *
+ * The cache is emptied *before* navigating: the sign-in page treats a cached user as "already
+ * signed in" and would otherwise bounce straight back to the page, whose guard would then send
+ * the user to sign in a second time without the "expired" notice.
  */
 export function createSessionLostHandler(router: RouterLike, queryClient: QueryClient): () => void {
   let redirecting = false;
@@ -18,8 +22,9 @@ export function createSessionLostHandler(router: RouterLike, queryClient: QueryC
     if (redirecting || pathname === '/login' || pathname === '/setup') return;
     redirecting = true;
     const hadSession = queryClient.getQueryData(sessionQueryKeys.me()) !== undefined;
+    void queryClient.cancelQueries();
+    queryClient.removeQueries();
     void router.navigate(loginPathFor({ pathname, search, hash }, hadSession ? { expired: '1' } : {}), { replace: true }).finally(() => {
-      queryClient.removeQueries();
       redirecting = false;
     });
   };

@@ -21,7 +21,9 @@ export function RequireAuth() {
 
   if (me.isPending) return <PageLoader fullScreen />;
   if (me.isError) {
-    if (me.error instanceof ApiError && me.error.status === 401) return <Navigate to={loginPathFor(location)} replace />;
+    // Data kept from before the error means the user was signed in: their session expired.
+    if (me.error instanceof ApiError && me.error.status === 401)
+      return <Navigate to={loginPathFor(location, me.data ? { expired: '1' } : {})} replace />;
     return (
       <Center h="100vh" component="main">
         <Stack align="center">

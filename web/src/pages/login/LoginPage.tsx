@@ -25,7 +25,8 @@ export default function LoginPage() {
   if (setup.isPending) return <PageLoader />;
   if (setup.data === true) return <Navigate to="/setup" replace />;
   // Already signed in (a bookmark of this page, or setup just done): straight on.
-  if (me.data && !login.isPending) return <Navigate to={safeNext(params.get('next'))} replace />;
+  // A user kept in the cache from before a failed refetch is not signed in any more.
+  if (me.data && !me.isError && !login.isPending) return <Navigate to={safeNext(params.get('next'))} replace />;
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
