@@ -71,6 +71,36 @@ describe.each(dialects)('records on %s', (dialect) => {
     expect(back.body.data.email).toBe('grace@navy.mil');
   });
 
+  it('bulk update: the same change to many records, a record named twice, history, events and search follow', async () => {
+    const c = await t.admin.post('/api/v1/records/leads', {
+      data: Array.from({ length: 5 }, (_, i) => ({ lastName: `Setwise${i}`, company: 'Before Ltd' })),
+    });
+    const ids: string[] = c.body.data.map((r: any) => r.id);
+    const res = await t.admin.patch('/api/v1/records/leads', {
+      data: [
+        ...ids.map((id) => ({ id, rating: 'Hot' })),
+        { id: ids[0], lastName: 'Renamedsetwise' },
+        { id: ids[1], rating: 'Hot' },
+      ],
+    });
+    expect(res.status, res.text).toBe(200);
+    expect(res.body.data.map((r: any) => r.status)).toEqual(Array(7).fill('success'));
+    expect(res.body.data.slice(0, 5).map((r: any) => [r.record.rating, r.record.version])).toEqual(Array(5).fill(['Hot', 2]));
+    // The second change of ids[0] saw the first; the repeat on ids[1] changed nothing.
+    expect(res.body.data[5].record).toMatchObject({ id: ids[0], rating: 'Hot', lastName: 'Renamedsetwise', version: 3 });
+    expect(res.body.data[6].record).toMatchObject({ id: ids[1], version: 2 });
+    for (const id of ids) {
+      const h = await t.admin.get(`/api/v1/records/leads/${id}/history`);
+      expect(h.body.data.filter((x: any) => x.action === 'updated').length).toBe(id === ids[0] ? 2 : 1);
+    }
+    const got = await t.admin.get(`/api/v1/records/leads/${ids[0]}`);
+    expect(got.body.data).toMatchObject({ rating: 'Hot', lastName: 'Renamedsetwise', version: 3 });
+    const s = await t.admin.get('/api/v1/search?q=renamedsetwise');
+    expect(s.body.data.map((h: any) => h.id)).toEqual([ids[0]]);
+    const old = await t.admin.get('/api/v1/search?q=setwise0');
+    expect(old.body.data.map((h: any) => h.id)).not.toContain(ids[0]);
+  });
+
   it('finds records by prefix with global search', async () => {
     await t.admin.post('/api/v1/records/contacts', { data: [{ firstName: 'Zoë', lastName: 'Quackenbush' }] });
     const s = await t.admin.get('/api/v1/search?q=quack');
