@@ -35,9 +35,11 @@ for (const scheme of ['light', 'dark'] as const) {
     test.setTimeout(150_000);
     await page.emulateMedia({ colorScheme: scheme });
     await signIn();
+    // Unique per attempt, so a retry's search finds only its own lead.
+    const surname = `Hopper${scheme}${Date.now().toString(36)}`;
     const created = await page.request.post('/api/v1/records/leads', {
       data: {
-        data: [{ firstName: 'Grace', lastName: `Hopper-${scheme}`, company: 'Navy', email: 'grace@example.com', leadStatus: 'Working' }],
+        data: [{ firstName: 'Grace', lastName: surname, company: 'Navy', email: 'grace@example.com', leadStatus: 'Working' }],
       },
     });
     expect(created.status()).toBe(201);
@@ -52,7 +54,7 @@ for (const scheme of ['light', 'dark'] as const) {
     expect(await seriousA11yViolations(page), 'list').toEqual([]);
 
     await page.goto(`/m/leads/${leadId}`);
-    await expect(page.getByRole('heading', { level: 1, name: `Grace Hopper-${scheme}` })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1, name: `Grace ${surname}` })).toBeVisible();
     expect(await seriousA11yViolations(page), 'record').toEqual([]);
 
     await page.getByRole('button', { name: 'Add', exact: true }).click();
@@ -77,8 +79,8 @@ for (const scheme of ['light', 'dark'] as const) {
     }
 
     await page.keyboard.press('Control+K');
-    await page.getByRole('textbox', { name: 'Search all records' }).fill(`Hopper-${scheme}`);
-    await expect(page.getByRole('button', { name: new RegExp(`Grace Hopper-${scheme}`) })).toBeVisible();
+    await page.getByRole('textbox', { name: 'Search all records' }).fill(surname);
+    await expect(page.getByRole('button', { name: new RegExp(`Grace ${surname}`) })).toBeVisible();
     expect(await seriousA11yViolations(page), 'search').toEqual([]);
     await page.keyboard.press('Escape');
 

@@ -50,7 +50,7 @@ export function Timeline({ module, recordId, fields }: { module: ModuleSummary; 
         />
       </Group>
       {timeline.isPending ? (
-        <Loader size="sm" aria-label={t('common.loading')} />
+        <Loader size="sm" role="status" aria-label={t('common.loading')} />
       ) : timeline.isError ? (
         <Text c="red">{t('errors.loadFailed')}</Text>
       ) : items.length === 0 ? (

@@ -112,7 +112,7 @@ export default function CalendarPage() {
       )}
       <Paper withBorder p="sm" pos="relative" aria-busy={items.isFetching}>
         {(items.isFetching || reschedule.isPending) && (
-          <Loader size="sm" pos="absolute" top={12} right={12} aria-label={t('common.loading')} style={{ zIndex: 5 }} />
+          <Loader size="sm" pos="absolute" top={12} right={12} role="status" aria-label={t('common.loading')} style={{ zIndex: 5 }} />
         )}
         <FullCalendar
           plugins={[dayGridPlugin, timeGridPlugin, interactionPlugin, classicThemePlugin]}

@@ -42,7 +42,7 @@ export function ActivityFeed() {
         />
       </Group>
       {feed.isPending ? (
-        <Loader size="sm" aria-label={t('common.loading')} />
+        <Loader size="sm" role="status" aria-label={t('common.loading')} />
       ) : feed.isError ? (
         <Text c="red">{t('errors.loadFailed')}</Text>
       ) : items.length === 0 ? (

@@ -38,7 +38,7 @@ export default function HomePage() {
       </div>
       <QuickAdd />
       {summary.isPending ? (
-        <Loader size="sm" aria-label={t('common.loading')} />
+        <Loader size="sm" role="status" aria-label={t('common.loading')} />
       ) : summary.isError ? (
         <Alert color="red">{t('errors.loadFailed')}</Alert>
       ) : (

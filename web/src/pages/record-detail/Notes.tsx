@@ -112,7 +112,7 @@ export function Notes({ module, record, name }: { module: ModuleSummary; record:
         </Group>
       </form>
       {notes.isPending ? (
-        <Loader size="sm" aria-label={t('common.loading')} />
+        <Loader size="sm" role="status" aria-label={t('common.loading')} />
       ) : (
         <Stack gap="sm" mt="sm" component="ul" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
           {(notes.data?.data ?? []).map((n) => (

@@ -59,7 +59,7 @@ export function RelatedList({ module, record, name, related, lookupField }: Rela
         </Button>
       </Group>
       {list.isPending ? (
-        <Loader size="sm" aria-label={t('common.loading')} />
+        <Loader size="sm" role="status" aria-label={t('common.loading')} />
       ) : list.isError ? (
         <Text c="red">{t('errors.loadFailed')}</Text>
       ) : rows.length === 0 ? (

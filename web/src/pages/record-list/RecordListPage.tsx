@@ -246,7 +246,7 @@ export default function RecordListPage() {
       )}
       {list.isFetching && !list.isFetchingNextPage && !list.isPending && (
         <Center>
-          <Loader size="xs" aria-label={t('common.loading')} />
+          <Loader size="xs" role="status" aria-label={t('common.loading')} />
         </Center>
       )}
     </Stack>

@@ -62,7 +62,7 @@ export default function ApiTokensPage() {
         </Alert>
       )}
       {tokens.isPending ? (
-        <Loader aria-label={t('common.loading')} />
+        <Loader role="status" aria-label={t('common.loading')} />
       ) : tokens.isError ? (
         <Alert color="red">{t('errors.loadFailed')}</Alert>
       ) : tokens.data.length === 0 ? (

@@ -24,7 +24,7 @@ export default function FieldsPage() {
   const remove = useDeleteField(moduleName ?? '');
   const [editing, setEditing] = useState<Field | 'new' | null>(null);
   if (!admin) return <NotFoundPage message={t('errors.forbidden')} />;
-  if (module.isPending) return <Loader aria-label={t('common.loading')} />;
+  if (module.isPending) return <Loader role="status" aria-label={t('common.loading')} />;
   if (!module.data) return <NotFoundPage message={t('notFound.module')} />;
   const m = module.data;
   const editable = (f: Field) => !f.system && !f.readOnly && f.type !== 'autonumber' && f.type !== 'formula';
@@ -58,7 +58,7 @@ export default function FieldsPage() {
       </Group>
       {m.custom && <ModuleSettingsPanel key={`${m.label}/${m.singularLabel}`} module={m} />}
       {fields.isPending ? (
-        <Loader aria-label={t('common.loading')} />
+        <Loader role="status" aria-label={t('common.loading')} />
       ) : fields.isError ? (
         <Alert color="red">{t('errors.loadFailed')}</Alert>
       ) : (

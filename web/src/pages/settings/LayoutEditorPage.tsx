@@ -58,7 +58,7 @@ export default function LayoutEditorPage() {
     layouts.data?.find((l) => l.id === layoutId) ?? layouts.data?.find((l) => l.isDefault) ?? layouts.data?.[0];
 
   if (!admin) return <NotFoundPage message={t('errors.forbidden')} />;
-  if (module.isPending) return <Loader aria-label={t('common.loading')} />;
+  if (module.isPending) return <Loader role="status" aria-label={t('common.loading')} />;
   if (!module.data) return <NotFoundPage message={t('notFound.module')} />;
   const m = module.data;
   return (
@@ -78,7 +78,7 @@ export default function LayoutEditorPage() {
         {t('layoutEditor.title', { name: moduleLabel(t, m) })}
       </Title>
       {fields.isPending || layouts.isPending ? (
-        <Loader aria-label={t('common.loading')} />
+        <Loader role="status" aria-label={t('common.loading')} />
       ) : fields.isError || layouts.isError || !layout ? (
         <Alert color="red">{t('errors.loadFailed')}</Alert>
       ) : (

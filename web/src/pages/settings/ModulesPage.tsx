@@ -87,7 +87,7 @@ export default function ModulesPage() {
         {t('settings.nav.modules')}
       </Title>
       {modules.isPending ? (
-        <Loader aria-label={t('common.loading')} />
+        <Loader role="status" aria-label={t('common.loading')} />
       ) : modules.isError ? (
         <Alert color="red">{t('errors.loadFailed')}</Alert>
       ) : (

@@ -23,7 +23,7 @@ export default function OrganizationPage() {
   }, [org.data, values]);
   if (!admin) return <NotFoundPage message={t('errors.forbidden')} />;
   if (org.isError) return <Alert color="red">{t('errors.loadFailed')}</Alert>;
-  if (!values) return <Loader aria-label={t('common.loading')} />;
+  if (!values) return <Loader role="status" aria-label={t('common.loading')} />;
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (!values.name.trim()) {

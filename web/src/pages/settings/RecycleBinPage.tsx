@@ -41,7 +41,7 @@ export default function RecycleBinPage() {
         {t('settings.recycleBin.hint')}
       </Text>
       {bin.isPending ? (
-        <Loader aria-label={t('common.loading')} />
+        <Loader role="status" aria-label={t('common.loading')} />
       ) : bin.isError ? (
         <Alert color="red">{t('errors.loadFailed')}</Alert>
       ) : bin.data.length === 0 ? (

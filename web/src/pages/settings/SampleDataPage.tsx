@@ -44,7 +44,7 @@ export default function SampleDataPage() {
       <Stack gap="md" maw={640}>
         <Text>{t('sampleData.intro')}</Text>
         {state.isPending ? (
-          <Loader aria-label={t('common.loading')} />
+          <Loader role="status" aria-label={t('common.loading')} />
         ) : state.isError ? (
           <Alert color="red">{t('errors.loadFailed')}</Alert>
         ) : (

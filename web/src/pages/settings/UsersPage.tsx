@@ -123,7 +123,7 @@ export default function UsersPage() {
         <Button onClick={() => setAdding(true)}>{t('settings.users.add')}</Button>
       </Group>
       {users.isPending ? (
-        <Loader aria-label={t('common.loading')} />
+        <Loader role="status" aria-label={t('common.loading')} />
       ) : users.isError ? (
         <Alert color="red">{t('errors.loadFailed')}</Alert>
       ) : (

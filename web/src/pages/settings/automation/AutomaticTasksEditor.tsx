@@ -19,7 +19,7 @@ import { RunsPanel } from './RunsPanel';
 export default function AutomaticTasksEditorPage({ id }: { id?: string }) {
   const { t } = useTranslation();
   const rule = useRule('workflow', id);
-  if (id && rule.isPending) return <Loader aria-label={t('common.loading')} />;
+  if (id && rule.isPending) return <Loader role="status" aria-label={t('common.loading')} />;
   if (id && (rule.isError || rule.data?.editor !== 'automaticTasks')) return <Alert color="red">{t('errors.loadFailed')}</Alert>;
   return <AutomaticTasksEditor key={id ?? 'new'} rule={rule.data} />;
 }

@@ -84,7 +84,7 @@ function RuleList({ tab }: { tab: AutomationTab }) {
         </Button>
       </Group>
       {rules.isPending ? (
-        <Loader aria-label={t('common.loading')} />
+        <Loader role="status" aria-label={t('common.loading')} />
       ) : rules.isError ? (
         <Alert color="red">{t('errors.loadFailed')}</Alert>
       ) : list.length === 0 ? (

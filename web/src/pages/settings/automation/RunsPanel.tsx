@@ -24,7 +24,7 @@ export function RunsPanel({ ruleId }: { ruleId: string }) {
         {t('automationSettings.runs.title')}
       </Title>
       {runs.isPending ? (
-        <Loader aria-label={t('common.loading')} />
+        <Loader role="status" aria-label={t('common.loading')} />
       ) : runs.isError ? (
         <Alert color="red">{t('errors.loadFailed')}</Alert>
       ) : runs.data.length === 0 ? (

@@ -33,7 +33,7 @@ type SimpleKind = Exclude<RuleKind, 'workflow'>;
 export default function SimpleRuleEditorPage({ kind, id }: { kind: SimpleKind; id?: string }) {
   const { t } = useTranslation();
   const rule = useRule(kind, id);
-  if (id && rule.isPending) return <Loader aria-label={t('common.loading')} />;
+  if (id && rule.isPending) return <Loader role="status" aria-label={t('common.loading')} />;
   if (id && rule.isError) return <Alert color="red">{t('errors.loadFailed')}</Alert>;
   if (kind === 'validation') return <ValidationEditor key={id ?? 'new'} rule={rule.data as RuleOf['validation'] | undefined} />;
   if (kind === 'scoring') return <ScoringEditor key={id ?? 'new'} rule={rule.data as RuleOf['scoring'] | undefined} />;

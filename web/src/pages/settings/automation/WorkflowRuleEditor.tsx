@@ -28,7 +28,7 @@ const blankCondition = () => ({
 export default function WorkflowRuleEditorPage({ id }: { id?: string }) {
   const rule = useRule('workflow', id);
   const { t } = useTranslation();
-  if (id && rule.isPending) return <Loader aria-label={t('common.loading')} />;
+  if (id && rule.isPending) return <Loader role="status" aria-label={t('common.loading')} />;
   if (id && rule.isError) return <Alert color="red">{t('errors.loadFailed')}</Alert>;
   return <WorkflowRuleEditor key={id ?? 'new'} rule={rule.data} />;
 }

@@ -42,7 +42,7 @@ export default function JobsPage() {
         data={STATUSES.map((s) => ({ value: s, label: t(`jobsAdmin.statuses.${s}`) }))}
       />
       {jobs.isPending ? (
-        <Loader aria-label={t('common.loading')} />
+        <Loader role="status" aria-label={t('common.loading')} />
       ) : jobs.isError ? (
         <Alert color="red">{t('errors.loadFailed')}</Alert>
       ) : jobs.data.length === 0 ? (
