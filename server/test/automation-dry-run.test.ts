@@ -1,50 +1,26 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, startTestServer, type TestServer } from './harness.js';
+import { type SmtpCapture, startSmtpCapture } from './mail-capture.js';
 import { testDialects } from './pg.js';
+import { startWebhookCapture, type WebhookCapture } from './webhook-capture.js';
 
 const API = '/api/v1';
 const dialects = await testDialects();
 
 describe.each(dialects)('"Test this rule" (dry run) on %s', (dialect) => {
   let t: TestServer;
-  let smtp: SMTPServer;
-  let hooks: http.Server;
-  let mails = 0;
-  let calls = 0;
-  let hookUrl = '';
+  let smtp: SmtpCapture;
+  let hooks: WebhookCapture;
 
   beforeAll(async () => {
-    smtp = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS'],
-      onData(stream, _s, cb) {
-        stream.resume();
-        stream.on('end', () => {
-          mails++;
-          cb();
-        });
-      },
-    });
-    await new Promise<void>((r) => smtp.listen(0, '127.0.0.1', () => r()));
-    hooks = http.createServer((req, res) => {
-      calls++;
-      req.resume();
-      res.writeHead(204).end();
-    });
-    await new Promise<void>((r) => hooks.listen(0, '127.0.0.1', () => r()));
-    hookUrl = `http://127.0.0.1:${(hooks.address() as AddressInfo).port}/hook`;
-    t = await startTestServer(dialect, {
-      RAPPORT_TEST_CLOCK: '1',
-      SMTP_URL: `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`,
-    });
+    smtp = await startSmtpCapture();
+    hooks = await startWebhookCapture();
+    t = await startTestServer(dialect, { RAPPORT_TEST_CLOCK: '1', SMTP_URL: smtp.url });
   });
   afterAll(async () => {
     await t?.close();
-    await new Promise((r) => smtp.close(() => r(null)));
-    hooks.close();
+    await smtp?.close();
+    await hooks?.close();
   });
 
   const definition = () => ({
@@ -66,7 +42,7 @@ describe.each(dialects)('"Test this rule" (dry run) on %s', (dialect) => {
             subject: 'Hot: {{lastName}}',
             body: 'Call {{firstName}} at {{company}}',
           },
-          { type: 'webhook', url: hookUrl, headers: { 'X-Team': 'sales' } },
+          { type: 'webhook', url: hooks.url, headers: { 'X-Team': 'sales' } },
         ],
         scheduled: [
           { after: { days: 2 }, actions: [{ type: 'createTask', subject: 'Follow up {{lastName}}', dueInDays: 1, priority: 'High' }] },
@@ -105,7 +81,7 @@ describe.each(dialects)('"Test this rule" (dry run) on %s', (dialect) => {
       expect(d.actions[1].effect.subject).toBe('Hot: Dry');
       expect(d.actions[1].effect.html).toBe('Call &lt;i&gt;Ann&lt;/i&gt; at Acme &amp; Co');
       expect(d.actions[2].effect).toMatchObject({
-        url: hookUrl,
+        url: hooks.url,
         headers: { 'X-Team': 'sales' },
         payload: { module: 'leads', record: { id: lead.id } },
       });
@@ -132,8 +108,8 @@ describe.each(dialects)('"Test this rule" (dry run) on %s', (dialect) => {
     expect((await a.get(`${API}/records/leads/${lead.id}/related/tasks`)).body.data).toHaveLength(0);
     expect((await a.get(`${API}/automation/workflow-rules/${rule.body.data.id}/runs`)).body.data).toHaveLength(0);
     expect((await a.get(`${API}/jobs`)).body.data.length).toBe(jobsBefore);
-    expect(mails).toBe(0);
-    expect(calls).toBe(0);
+    expect(smtp.mails).toHaveLength(0);
+    expect(hooks.deliveries).toHaveLength(0);
   });
 
   it('says when no condition matches, and when a date rule would next fire', async () => {

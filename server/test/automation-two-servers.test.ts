@@ -1,14 +1,8 @@
-import fs from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readConfig } from '../src/config.js';
-import { type RunningServer, startServer } from '../src/server.js';
-import { ADMIN, Client, startTestServer, type TestServer } from './harness.js';
+import { type SecondServer, startSecondServer, startTestServer, type TestServer } from './harness.js';
+import { type SmtpCapture, startSmtpCapture } from './mail-capture.js';
 import { testDialects } from './pg.js';
+import { startWebhookCapture, type WebhookCapture } from './webhook-capture.js';
 
 const API = '/api/v1';
 const dialects = await testDialects();
@@ -25,57 +19,22 @@ const until = async (check: () => Promise<boolean>, ms = 30_000) => {
 /** Two server processes' worth of workers on one PostgreSQL database: every instant action happens once. */
 describe.runIf(dialects.includes('postgres'))('two servers on one PostgreSQL database', () => {
   let t: TestServer;
-  let b: RunningServer;
-  let bAdmin: Client;
-  let smtp: SMTPServer;
-  let hooks: http.Server;
-  let dataDir: string;
-  const mails: string[] = [];
-  const deliveries: string[] = [];
+  let b: SecondServer;
+  let smtp: SmtpCapture;
+  let hooks: WebhookCapture;
 
   beforeAll(async () => {
-    smtp = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS'],
-      onData(stream, _s, cb) {
-        let data = '';
-        stream.on('data', (c) => (data += c));
-        stream.on('end', () => {
-          mails.push(/Subject: (.*)/.exec(data)?.[1] ?? '');
-          cb();
-        });
-      },
-    });
-    await new Promise<void>((r) => smtp.listen(0, '127.0.0.1', () => r()));
-    hooks = http.createServer((req, res) => {
-      deliveries.push(String(req.headers['x-rapport-delivery']));
-      req.resume();
-      res.writeHead(204).end();
-    });
-    await new Promise<void>((r) => hooks.listen(0, '127.0.0.1', () => r()));
-    const env = { SMTP_URL: `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}` };
+    smtp = await startSmtpCapture();
+    hooks = await startWebhookCapture();
+    const env = { SMTP_URL: smtp.url };
     t = await startTestServer('postgres', env);
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rapport-two-'));
-    b = await startServer(
-      readConfig({
-        DATABASE_URL: t.databaseUrl as string,
-        PORT: '0',
-        HOST: '127.0.0.1',
-        LOG_LEVEL: 'silent',
-        RAPPORT_DATA_DIR: dataDir,
-        ...env,
-      }),
-      { logger: false },
-    );
-    bAdmin = new Client(b.url);
-    await bAdmin.login(ADMIN.email, ADMIN.password);
+    b = await startSecondServer(t, env);
   });
   afterAll(async () => {
     await b?.close();
     await t?.close();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-    await new Promise((r) => smtp.close(() => r(null)));
-    hooks.close();
+    await smtp?.close();
+    await hooks?.close();
   });
 
   it('does each field update, task, email and webhook exactly once', async () => {
@@ -90,7 +49,7 @@ describe.runIf(dialects.includes('postgres'))('two servers on one PostgreSQL dat
             { type: 'fieldUpdate', field: 'leadStatus', value: 'Contacted' },
             { type: 'createTask', subject: 'Call {{lastName}}' },
             { type: 'emailNotification', to: ['owner'], subject: 'Hot {{lastName}}', body: 'Lead {{lastName}}' },
-            { type: 'webhook', url: `http://127.0.0.1:${(hooks.address() as AddressInfo).port}/hook` },
+            { type: 'webhook', url: hooks.url },
           ],
         },
       ],
@@ -99,7 +58,7 @@ describe.runIf(dialects.includes('postgres'))('two servers on one PostgreSQL dat
     const N = 60;
     const sends = [];
     for (let k = 0; k < 6; k++) {
-      const via = k % 2 ? bAdmin : t.admin;
+      const via = k % 2 ? b.admin : t.admin;
       sends.push(
         via.post(`${API}/records/leads`, {
           data: Array.from({ length: N / 6 }, (_, i) => ({ lastName: `Twice${k}x${i}`, rating: 'Hot' })),
@@ -112,17 +71,17 @@ describe.runIf(dialects.includes('postgres'))('two servers on one PostgreSQL dat
     await until(
       async () =>
         (await count({ field: 'leadStatus', op: 'eq', value: 'Contacted' })) === N &&
-        mails.length >= N &&
-        deliveries.length >= N &&
+        smtp.mails.length >= N &&
+        hooks.deliveries.length >= N &&
         (await count({ field: 'subject', op: 'startsWith', value: 'Call Twice' }, 'tasks')) >= N,
     );
     // Both processes kept polling meanwhile: give them a few more rounds to do anything twice.
     await new Promise((r) => setTimeout(r, 2500));
     expect(await count({ field: 'subject', op: 'startsWith', value: 'Call Twice' }, 'tasks')).toBe(N);
-    expect(mails).toHaveLength(N);
-    expect(new Set(mails).size).toBe(N);
-    expect(deliveries).toHaveLength(N);
-    expect(new Set(deliveries).size).toBe(N);
+    expect(smtp.mails).toHaveLength(N);
+    expect(new Set(smtp.mails.map((m) => /Subject: (.*)/.exec(m.raw)?.[1] ?? '')).size).toBe(N);
+    expect(hooks.deliveries).toHaveLength(N);
+    expect(new Set(hooks.deliveries.map((d) => String(d.headers['x-rapport-delivery']))).size).toBe(N);
     const leads = (await t.admin.get(`${API}/records/leads?perPage=200&fields=leadStatus`)).body.data as any[];
     expect(leads.filter((l) => l.version === 2)).toHaveLength(N);
     const runs = (await t.admin.get(`${API}/automation/workflow-rules/${rule.body.data.id}/runs`)).body.data as any[];

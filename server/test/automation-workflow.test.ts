@@ -1,16 +1,12 @@
 import { createHmac } from 'node:crypto';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, startTestServer, type TestServer } from './harness.js';
+import { type SmtpCapture, startSmtpCapture } from './mail-capture.js';
 import { testDialects } from './pg.js';
+import { startWebhookCapture, type WebhookCapture } from './webhook-capture.js';
 
 const API = '/api/v1';
 const dialects = await testDialects();
-
-interface Mail { to: string[]; data: string }
-interface Hook { body: string; signature: string; custom: string | undefined }
 
 const until = async (check: () => Promise<boolean> | boolean, ms = 8000) => {
   const end = Date.now() + ms;
@@ -23,48 +19,19 @@ const until = async (check: () => Promise<boolean> | boolean, ms = 8000) => {
 
 describe.each(dialects)('workflow rules on %s', (dialect) => {
   let t: TestServer;
-  let smtp: SMTPServer;
-  let hooks: http.Server;
-  const mails: Mail[] = [];
-  const received: Hook[] = [];
-  let failNext = 0;
+  let smtp: SmtpCapture;
+  let hooks: WebhookCapture;
 
   beforeAll(async () => {
-    smtp = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS'],
-      onData(stream, session, cb) {
-        let data = '';
-        stream.on('data', (c) => (data += c));
-        stream.on('end', () => {
-          mails.push({ to: session.envelope.rcptTo.map((r) => r.address), data });
-          cb();
-        });
-      },
-    });
-    await new Promise<void>((r) => smtp.listen(0, '127.0.0.1', () => r()));
-    hooks = http.createServer((req, res) => {
-      let body = '';
-      req.on('data', (c) => (body += c));
-      req.on('end', () => {
-        if (failNext > 0) {
-          failNext--;
-          res.writeHead(500).end();
-          return;
-        }
-        received.push({ body, signature: String(req.headers['x-rapport-signature']), custom: req.headers['x-custom'] as string | undefined });
-        res.writeHead(204).end();
-      });
-    });
-    await new Promise<void>((r) => hooks.listen(0, '127.0.0.1', () => r()));
-    const smtpPort = (smtp.server.address() as AddressInfo).port;
-    t = await startTestServer(dialect, { RAPPORT_TEST_CLOCK: '1', SMTP_URL: `smtp://127.0.0.1:${smtpPort}` });
+    smtp = await startSmtpCapture();
+    hooks = await startWebhookCapture();
+    t = await startTestServer(dialect, { RAPPORT_TEST_CLOCK: '1', SMTP_URL: smtp.url });
     expect((await t.admin.post(`${API}/modules/leads/fields`, { label: 'Priority', type: 'picklist', options: ['High', 'Low'] })).status).toBe(201);
   });
   afterAll(async () => {
     await t?.close();
-    await new Promise((r) => smtp.close(() => r(null)));
-    hooks.close();
+    await smtp?.close();
+    await hooks?.close();
   });
 
   const advance = async (minutes: number) => {
@@ -93,10 +60,10 @@ describe.each(dialects)('workflow rules on %s', (dialect) => {
     await advance(0);
     expect((await a.get(`${API}/records/leads/${id}`)).body.data.leadStatus).toBe('Contacted');
     expect((await a.get(`${API}/records/leads/${cold.body.data[0].id}`)).body.data.leadStatus).toBe('New');
-    await until(() => mails.length >= 1);
-    expect(mails[0].to).toEqual([ADMIN.email]);
-    expect(mails[0].data).toContain('Hot lead Hot');
-    expect(mails[0].data).toContain('&lt;b&gt;Ann&lt;/b&gt;');
+    await until(() => smtp.mails.length >= 1);
+    expect(smtp.mails[0].to).toEqual([ADMIN.email]);
+    expect(smtp.mails[0].raw).toContain('Hot lead Hot');
+    expect(smtp.mails[0].raw).toContain('&lt;b&gt;Ann&lt;/b&gt;');
     const runs = await a.get(`${API}/automation/workflow-rules/${rule.body.data.id}/runs`);
     expect(runs.body.data).toHaveLength(1);
     expect(runs.body.data[0]).toMatchObject({ record: { module: 'leads', id }, trigger: 'create', condition: 0 });
@@ -130,27 +97,28 @@ describe.each(dialects)('workflow rules on %s', (dialect) => {
 
   it('posts a signed webhook and retries it after a 500', async () => {
     const a = t.admin;
-    const url = `http://127.0.0.1:${(hooks.address() as AddressInfo).port}/hook`;
+    const url = hooks.url;
     const rule = await a.post(`${API}/automation/workflow-rules`, {
       name: 'Hook', module: 'accounts', trigger: { on: 'create' },
       conditions: [{ criteria: null, instant: [{ type: 'webhook', url, headers: { 'X-Custom': 'yes' } }] }],
     });
     expect(rule.status).toBe(201);
     const secret = rule.body.data.secret;
-    failNext = 1;
+    hooks.failNext(1);
     await a.post(`${API}/records/accounts`, { data: [{ name: 'Hooked' }] });
     await advance(0);
-    expect(received).toHaveLength(0);
+    expect(hooks.deliveries).toHaveLength(0);
     const pending = (await a.get(`${API}/jobs?status=pending`)).body.data;
     expect(pending.some((j: any) => j.attempts === 1 && /500/.test(j.lastError))).toBe(true);
     await advance(1);
-    expect(received).toHaveLength(1);
-    const body = JSON.parse(received[0].body);
+    expect(hooks.deliveries).toHaveLength(1);
+    const [hook] = hooks.deliveries;
+    const body = JSON.parse(hook.body);
     expect(body).toMatchObject({ event: 'created', module: 'accounts', record: { name: 'Hooked' } });
-    expect(received[0].signature).toBe(`sha256=${createHmac('sha256', secret).update(received[0].body).digest('hex')}`);
-    expect(received[0].custom).toBe('yes');
+    expect(hook.headers['x-rapport-signature']).toBe(`sha256=${createHmac('sha256', secret).update(hook.body).digest('hex')}`);
+    expect(hook.headers['x-custom']).toBe('yes');
     await advance(10);
-    expect(received).toHaveLength(1);
+    expect(hooks.deliveries).toHaveLength(1);
   });
 
   it('stops a loop of field updates at depth 3 and logs it', async () => {

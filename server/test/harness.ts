@@ -111,3 +111,47 @@ export async function startTestServer(
     },
   };
 }
+
+/** Another app server on the same database as `t`, signed in as the same administrator. */
+export interface SecondServer {
+  server: RunningServer;
+  url: string;
+  admin: Client;
+  client(): Client;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts a second server on `t`'s PostgreSQL database, as a second process of the app would run:
+ * its own data directory, its own workers. Closing it leaves the database to `t`.
+ */
+export async function startSecondServer(t: TestServer, env: Record<string, string> = {}): Promise<SecondServer> {
+  if (!t.databaseUrl) throw new Error('a second server needs the first one on PostgreSQL');
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rapport-second-'));
+  let server: RunningServer | undefined;
+  let admin: Client;
+  try {
+    server = await startServer(
+      readConfig({ DATABASE_URL: t.databaseUrl, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', RAPPORT_DATA_DIR: dataDir, ...env }),
+      { logger: false },
+    );
+    admin = new Client(server.url);
+    await admin.login(ADMIN.email, ADMIN.password);
+  } catch (e) {
+    // The caller's afterAll never sees this server: do not leave it or its directory behind.
+    await server?.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    throw e;
+  }
+  const started = server;
+  return {
+    server: started,
+    url: started.url,
+    admin,
+    client: () => new Client(started.url),
+    async close() {
+      await started.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

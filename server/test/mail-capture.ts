@@ -7,8 +7,15 @@ export interface CapturedMail {
   raw: string;
 }
 
+export interface SmtpCapture {
+  /** `smtp://127.0.0.1:<port>`, for SMTP_URL. */
+  url: string;
+  mails: CapturedMail[];
+  close(): Promise<void>;
+}
+
 /** A real SMTP server on 127.0.0.1 that keeps what it receives. */
-export async function startSmtpCapture(): Promise<{ url: string; mails: CapturedMail[]; close(): Promise<void> }> {
+export async function startSmtpCapture(): Promise<SmtpCapture> {
   const mails: CapturedMail[] = [];
   const smtp = new SMTPServer({
     authOptional: true,

@@ -1,14 +1,9 @@
 import { createHmac } from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readConfig } from '../src/config.js';
 import { sendMail } from '../src/mail/index.js';
-import { type RunningServer, startServer } from '../src/server.js';
-import { ADMIN, Client, startTestServer, type TestServer } from './harness.js';
-import { type CapturedMail, mimeParts, startSmtpCapture, topHeader } from './mail-capture.js';
+import { ADMIN, type Client, type SecondServer, startSecondServer, startTestServer, type TestServer } from './harness.js';
+import { type CapturedMail, mimeParts, type SmtpCapture, startSmtpCapture, topHeader } from './mail-capture.js';
 import { testDialects } from './pg.js';
 
 const API = '/api/v1';
@@ -67,7 +62,7 @@ const linkOf = (text: string, label: 'Accept' | 'Decline' | 'Tentative') => {
 
 describe.each(dialects)('meetings and invitations on %s', (dialect) => {
   let t: TestServer;
-  let smtp: Awaited<ReturnType<typeof startSmtpCapture>>;
+  let smtp: SmtpCapture;
   let colleague: Client;
   let colleagueId: string;
   let contactId: string;
@@ -376,34 +371,18 @@ describe.each(dialects)('meetings and invitations on %s', (dialect) => {
 /** Two server processes on one PostgreSQL database: every invitation goes out exactly once. */
 describe.runIf(dialects.includes('postgres'))('meeting invitations with two servers on one PostgreSQL database', () => {
   let t: TestServer;
-  let b: RunningServer;
-  let bAdmin: Client;
-  let dataDir: string;
-  let smtp: Awaited<ReturnType<typeof startSmtpCapture>>;
+  let b: SecondServer;
+  let smtp: SmtpCapture;
 
   beforeAll(async () => {
     smtp = await startSmtpCapture();
     const env = { SMTP_URL: smtp.url, RAPPORT_TEST_CLOCK: '1' };
     t = await startTestServer('postgres', env);
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rapport-meetings-two-'));
-    b = await startServer(
-      readConfig({
-        DATABASE_URL: t.databaseUrl as string,
-        PORT: '0',
-        HOST: '127.0.0.1',
-        LOG_LEVEL: 'silent',
-        RAPPORT_DATA_DIR: dataDir,
-        ...env,
-      }),
-      { logger: false },
-    );
-    bAdmin = new Client(b.url);
-    await bAdmin.login(ADMIN.email, ADMIN.password);
+    b = await startSecondServer(t, env);
   });
   afterAll(async () => {
     await b?.close();
     await t?.close();
-    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
     await smtp?.close();
   });
 
@@ -411,7 +390,7 @@ describe.runIf(dialects.includes('postgres'))('meeting invitations with two serv
     const N = 16;
     const created = await Promise.all(
       Array.from({ length: N }, (_, i) =>
-        (i % 2 ? bAdmin : t.admin).post(`${R}/events`, {
+        (i % 2 ? b.admin : t.admin).post(`${R}/events`, {
           data: [
             {
               title: `Twice ${i}`,
@@ -428,10 +407,10 @@ describe.runIf(dialects.includes('postgres'))('meeting invitations with two serv
       return r.body.data[0].id as string;
     });
     const runBoth = () =>
-      Promise.all([t.admin.post(`${API}/test-clock/advance`, { minutes: 0 }), bAdmin.post(`${API}/test-clock/advance`, { minutes: 0 })]);
+      Promise.all([t.admin.post(`${API}/test-clock/advance`, { minutes: 0 }), b.admin.post(`${API}/test-clock/advance`, { minutes: 0 })]);
     await runBoth();
     const changes = await Promise.all(
-      ids.map((id, i) => (i % 2 ? t.admin : bAdmin).patch(`${R}/events/${id}`, { data: { location: 'Moved' } })),
+      ids.map((id, i) => (i % 2 ? t.admin : b.admin).patch(`${R}/events/${id}`, { data: { location: 'Moved' } })),
     );
     for (const c of changes) expect(c.status).toBe(200);
     await runBoth();

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readConfig } from '../src/config.js';
 import { type RunningServer, startServer } from '../src/server.js';
-import { ADMIN, Client, type Response, startTestServer, type TestServer } from './harness.js';
+import { ADMIN, Client, type Response, type SecondServer, startSecondServer, startTestServer, type TestServer } from './harness.js';
 import { freshPostgresDatabase, testDialects } from './pg.js';
 
 /**
@@ -1127,6 +1127,7 @@ describe.each(dialects)('metadata on %s', (dialect) => {
 });
 
 // ---------------------------------------------------------------------------------------------
+// For the tests below that start bare servers themselves, racing on a fresh database.
 const dataDirs: string[] = [];
 const config = (databaseUrl: string, extra: Record<string, string> = {}) => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rapport-meta-'));
@@ -1136,14 +1137,11 @@ const config = (databaseUrl: string, extra: Record<string, string> = {}) => {
 
 describe.runIf(dialects.includes('postgres'))('metadata across processes on postgres', () => {
   let t: TestServer;
-  let b: RunningServer | undefined;
-  let bAdmin: Client;
+  let b: SecondServer;
 
   beforeAll(async () => {
     t = await startTestServer('postgres');
-    b = await startServer(config(t.databaseUrl as string), { logger: false });
-    bAdmin = new Client(b.url);
-    await bAdmin.login(ADMIN.email, ADMIN.password);
+    b = await startSecondServer(t);
   });
   afterAll(async () => {
     await b?.close();
@@ -1153,42 +1151,42 @@ describe.runIf(dialects.includes('postgres'))('metadata across processes on post
 
   it('a custom field added through server A is accepted by server B at once', async () => {
     // B has read the metadata before the change.
-    expect((await bAdmin.get(`${M}/leads/fields`)).body.data.map((f: any) => f.apiName)).not.toContain('crossProcess');
+    expect((await b.admin.get(`${M}/leads/fields`)).body.data.map((f: any) => f.apiName)).not.toContain('crossProcess');
     const add = await t.admin.post(`${M}/leads/fields`, { label: 'Cross Process', type: 'integer' });
     expect(add.status, add.text).toBe(201);
-    const w = await bAdmin.post(`${R}/leads`, { data: [{ lastName: 'Via B', crossProcess: 7 }] });
+    const w = await b.admin.post(`${R}/leads`, { data: [{ lastName: 'Via B', crossProcess: 7 }] });
     expect(w.status, w.text).toBe(201);
     expect(w.body.data[0].record.crossProcess).toBe(7);
-    expectRecordError(await bAdmin.post(`${R}/leads`, { data: [{ lastName: 'Via B bad', crossProcess: 'seven' }] }), 'crossProcess');
+    expectRecordError(await b.admin.post(`${R}/leads`, { data: [{ lastName: 'Via B bad', crossProcess: 'seven' }] }), 'crossProcess');
     expect((await t.admin.get(`${R}/leads/${w.body.data[0].id}`)).body.data.crossProcess).toBe(7);
   });
 
   it('a picklist option added through server A can be chosen through server B at once', async () => {
     const f = await t.admin.post(`${M}/leads/fields`, { label: 'Cross Pick', type: 'picklist', options: ['One'] });
     expect(f.status, f.text).toBe(201);
-    expectRecordError(await bAdmin.post(`${R}/leads`, { data: [{ lastName: 'B pick', crossPick: 'Two' }] }), 'crossPick');
+    expectRecordError(await b.admin.post(`${R}/leads`, { data: [{ lastName: 'B pick', crossPick: 'Two' }] }), 'crossPick');
     const p = await t.admin.patch(`${M}/leads/fields/crossPick`, { options: ['One', 'Two'] });
     expect(p.status, p.text).toBe(200);
-    const w = await bAdmin.post(`${R}/leads`, { data: [{ lastName: 'B pick', crossPick: 'Two' }] });
+    const w = await b.admin.post(`${R}/leads`, { data: [{ lastName: 'B pick', crossPick: 'Two' }] });
     expect(w.status, w.text).toBe(201);
   });
 
   it('a custom field deleted through server A is refused by server B at once', async () => {
     const f = await t.admin.post(`${M}/leads/fields`, { label: 'Cross Gone', type: 'text' });
     expect(f.status, f.text).toBe(201);
-    expect((await bAdmin.post(`${R}/leads`, { data: [{ lastName: 'B gone', crossGone: 'x' }] })).status).toBe(201);
+    expect((await b.admin.post(`${R}/leads`, { data: [{ lastName: 'B gone', crossGone: 'x' }] })).status).toBe(201);
     const d = await t.admin.delete(`${M}/leads/fields/crossGone`);
     expect([200, 204], d.text).toContain(d.status);
-    expectRecordError(await bAdmin.post(`${R}/leads`, { data: [{ lastName: 'B gone 2', crossGone: 'x' }] }), 'crossGone');
+    expectRecordError(await b.admin.post(`${R}/leads`, { data: [{ lastName: 'B gone 2', crossGone: 'x' }] }), 'crossGone');
   });
 
   it('a custom module created through server A takes records through server B at once', async () => {
-    await bAdmin.get(M);
+    await b.admin.get(M);
     const m = await t.admin.post(M, { label: 'Gadgets', singularLabel: 'Gadget' });
     expect(m.status, m.text).toBe(201);
-    const w = await bAdmin.post(`${R}/gadgets`, { data: [{ name: 'Sprocket' }] });
+    const w = await b.admin.post(`${R}/gadgets`, { data: [{ name: 'Sprocket' }] });
     expect(w.status, w.text).toBe(201);
-    expect((await bAdmin.get(M)).body.data.map((x: any) => x.apiName)).toContain('gadgets');
+    expect((await b.admin.get(M)).body.data.map((x: any) => x.apiName)).toContain('gadgets');
   });
 
   it('two servers starting at once on a fresh database both migrate, and the standard metadata is seeded once', async () => {

@@ -1,8 +1,7 @@
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Client, startTestServer, type TestServer } from './harness.js';
+import { type Client, type SecondServer, startSecondServer, startTestServer, type TestServer } from './harness.js';
+import { type SmtpCapture, startSmtpCapture } from './mail-capture.js';
 import { testDialects } from './pg.js';
 
 const API = '/api/v1';
@@ -19,29 +18,15 @@ const until = async (check: () => Promise<boolean> | boolean, ms = 10_000) => {
 
 describe.each(dialects)('notifications on %s', (dialect) => {
   let t: TestServer;
-  let smtp: SMTPServer;
-  const mails: { to: string[]; data: string }[] = [];
+  let smtp: SmtpCapture;
   let ada: Client;
   let adaId: string;
   let bob: Client;
   let bobId: string;
 
   beforeAll(async () => {
-    smtp = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS'],
-      onData(stream, session, cb) {
-        let data = '';
-        stream.on('data', (c) => (data += c));
-        stream.on('end', () => {
-          mails.push({ to: session.envelope.rcptTo.map((r) => r.address), data });
-          cb();
-        });
-      },
-    });
-    await new Promise<void>((r) => smtp.listen(0, '127.0.0.1', () => r()));
-    const smtpPort = (smtp.server.address() as AddressInfo).port;
-    t = await startTestServer(dialect, { RAPPORT_TEST_CLOCK: '1', SMTP_URL: `smtp://127.0.0.1:${smtpPort}` });
+    smtp = await startSmtpCapture();
+    t = await startTestServer(dialect, { RAPPORT_TEST_CLOCK: '1', SMTP_URL: smtp.url });
     const mk = async (name: string, email: string) => {
       const r = await t.admin.post(`${API}/users`, { email, name, password: 'password 123', profile: 'Standard' });
       expect(r.status, r.text).toBe(201);
@@ -54,7 +39,7 @@ describe.each(dialects)('notifications on %s', (dialect) => {
   });
   afterAll(async () => {
     await t?.close();
-    await new Promise<void>((r) => smtp?.close(() => r()));
+    await smtp?.close();
   });
 
   /** Runs the job worker (outbox readers, then due jobs) without moving time. */
@@ -156,12 +141,12 @@ describe.each(dialects)('notifications on %s', (dialect) => {
     expect(after.length).toBe(before + 1);
     expect(after[0].kind).toBe('mention');
     await settle();
-    await until(() => mails.some((m) => m.to.includes('ada@example.com')));
-    const mail = mails.find((m) => m.to.includes('ada@example.com'));
-    expect(mail?.data).toContain('Subject: You were mentioned: Over to you @Ada Lovelace');
-    expect(mail?.data).toContain(`/m/accounts/${acct.id}`);
+    await until(() => smtp.mails.some((m) => m.to.includes('ada@example.com')));
+    const mail = smtp.mails.find((m) => m.to.includes('ada@example.com'));
+    expect(mail?.raw).toContain('Subject: You were mentioned: Over to you @Ada Lovelace');
+    expect(mail?.raw).toContain(`/m/accounts/${acct.id}`);
     await settle();
-    expect(mails.filter((m) => m.to.includes('ada@example.com'))).toHaveLength(1);
+    expect(smtp.mails.filter((m) => m.to.includes('ada@example.com'))).toHaveLength(1);
   });
 
   it('delivers custom notifications on a filter and a trigger, for the user who set them', async () => {
@@ -300,11 +285,11 @@ type Json = any;
 
 describe.each(dialects.filter((d) => d === 'postgres'))('live notifications across two app servers on one %s database', (dialect) => {
   let a: TestServer;
-  let b: TestServer;
+  let b: SecondServer;
 
   beforeAll(async () => {
     a = await startTestServer(dialect, { RAPPORT_TEST_CLOCK: '1' });
-    b = await startTestServer(dialect, { RAPPORT_TEST_CLOCK: '1', DATABASE_URL: a.databaseUrl as string });
+    b = await startSecondServer(a, { RAPPORT_TEST_CLOCK: '1' });
   });
   afterAll(async () => {
     await b?.close();

@@ -1,7 +1,7 @@
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sendMail } from '../src/mail/index.js';
 import { type Client, startTestServer, type TestServer } from './harness.js';
+import { type SmtpCapture, startSmtpCapture } from './mail-capture.js';
 import { testDialects } from './pg.js';
 
 const dialects = await testDialects();
@@ -10,9 +10,7 @@ const R = `${API}/records`;
 
 describe.each(dialects)('record timeline on %s', (dialect) => {
   let t: TestServer;
-  let smtp: SMTPServer;
-  let smtpUrl: string;
-  const received: string[][] = [];
+  let smtp: SmtpCapture;
   let std: Client;
   let leadId: string;
   let otherLeadId: string;
@@ -38,20 +36,8 @@ describe.each(dialects)('record timeline on %s', (dialect) => {
   };
 
   beforeAll(async () => {
-    smtp = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS'],
-      onData(stream, session, cb) {
-        stream.on('data', () => {});
-        stream.on('end', () => {
-          received.push(session.envelope.rcptTo.map((r) => r.address));
-          cb();
-        });
-      },
-    });
-    await new Promise<void>((r) => smtp.listen(0, '127.0.0.1', () => r()));
-    smtpUrl = `smtp://127.0.0.1:${(smtp.server.address() as { port: number }).port}`;
-    t = await startTestServer(dialect, { RAPPORT_TEST_CLOCK: '1', SMTP_URL: smtpUrl });
+    smtp = await startSmtpCapture();
+    t = await startTestServer(dialect, { RAPPORT_TEST_CLOCK: '1', SMTP_URL: smtp.url });
     const u = await t.admin.post(`${API}/users`, {
       email: 'rep@example.com',
       name: 'Rep',
@@ -98,21 +84,21 @@ describe.each(dialects)('record timeline on %s', (dialect) => {
     await advance(1);
     // 7: an email sent about the lead, through a real SMTP server and the mail log.
     await sendMail(
-      { db: t.server.database.db, clock: t.server.clock, smtpUrl },
+      { db: t.server.database.db, clock: t.server.clock, smtpUrl: smtp.url },
       { to: ['buyer@example.com'], subject: 'Our offer', text: 'Hello' },
       { kind: 'notification', record: { module: 'leads', id: leadId } },
     );
   });
   afterAll(async () => {
     await t?.close();
-    await new Promise<void>((r) => smtp?.close(() => r()));
+    await smtp?.close();
   });
 
   it('shows history, notes, completed tasks, calls, meetings and emails sent, newest first', async () => {
     const page = await timeline();
     const kinds = page.data.map((i) => i.kind);
     expect(kinds).toEqual(['email', 'event', 'call', 'task', 'note', 'history', 'history']);
-    expect(received).toEqual([['buyer@example.com']]);
+    expect(smtp.mails.map((m) => m.to)).toEqual([['buyer@example.com']]);
     const at = page.data.map((i) => Date.parse(i.at));
     expect([...at].sort((a, b) => b - a)).toEqual(at);
     const [email, event, call, task, note, change, created] = page.data;
