@@ -18,12 +18,15 @@ export type OutboxRow = Record<string, unknown> & { seq: number | string; payloa
  * under the table's ROW EXCLUSIVE lock, so after the barrier every lower seq is visible and every
  * later one is higher. No event is skipped, and writers wait only for the barrier, never for the
  * consumer's work. SQLite has one writer, so committed order is seq order.
+ *
+ * `payloadOf` names the only modules whose payloads the consumer reads (the others come as null).
  */
 export async function consumeOutbox(
   env: JobEnv,
   cursorKey: string,
   batch: number,
   handle: (trx: Db, rows: OutboxRow[]) => Promise<boolean | undefined | void>,
+  opts: { payloadOf?: readonly string[] } = {},
 ): Promise<boolean> {
   const { db, dialect } = env.database;
   await db
@@ -37,9 +40,16 @@ export async function consumeOutbox(
     const cursor = Number((await q.executeTakeFirstOrThrow()).value);
     if (dialect === 'postgres')
       await db.transaction().execute((barrier) => sql`lock table record_events in exclusive mode`.execute(barrier));
+    // A consumer of a few modules' events reads the others' payloads (whole records) as null.
+    const only = opts.payloadOf;
+    const payload = only
+      ? only.length
+        ? sql<string | null>`case when ${sql.ref('module')} in (${sql.join(only)}) then ${sql.ref('payload')} end`
+        : sql<null>`null`
+      : sql.ref('payload');
     const rows = (await trx
       .selectFrom('record_events')
-      .selectAll()
+      .select(['seq', 'module', 'recordId', 'type', 'at', 'userId', payload.as('payload')])
       .where('seq', '>', cursor)
       .orderBy('seq')
       .limit(batch)

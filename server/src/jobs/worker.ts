@@ -7,6 +7,13 @@ import type { Job, JobEnv, JobHandler } from './types.js';
 export type WorkerStep = (env: JobEnv) => Promise<boolean>;
 
 const LEASE_MS = 5 * 60_000;
+/**
+ * After a run that found work, the next one comes this soon instead of after the poll interval:
+ * more work usually follows (a bulk import's next batches, the events the run's own writes made),
+ * and waiting a whole interval each time left the worker idle while work queued. Short enough for
+ * low latency, long enough that the next outbox batch is a batch and not one event.
+ */
+const BUSY_POLL_MS = 50;
 /** Passes per run: work that makes work (a rule's update firing a rule) settles within this. */
 const MAX_PASSES = 50;
 const MAX_JOBS_PER_PASS = 1000;
@@ -27,27 +34,40 @@ export class JobWorker {
     private readonly steps: readonly WorkerStep[] = [],
   ) {}
 
-  runDue(): Promise<void> {
+  private polling = false;
+
+  /** Runs the outbox steps and due jobs until nothing is left; resolves to whether there was any work. */
+  runDue(): Promise<boolean> {
     const run = this.running.then(() => this.runPasses());
-    this.running = run.catch((err) => this.env.log.error({ err }, 'job worker run failed'));
+    this.running = run.then(
+      () => undefined,
+      (err) => this.env.log.error({ err }, 'job worker run failed'),
+    );
     return run;
   }
 
   start(intervalMs = 1000): void {
-    if (this.timer) return;
-    this.timer = setInterval(() => {
-      void this.runDue().catch(() => {});
-    }, intervalMs);
+    if (this.polling) return;
+    this.polling = true;
+    const tick = async () => {
+      const worked = await this.runDue().catch(() => false);
+      if (!this.polling) return;
+      this.timer = setTimeout(tick, worked ? BUSY_POLL_MS : intervalMs);
+      this.timer.unref();
+    };
+    this.timer = setTimeout(tick, intervalMs);
     this.timer.unref();
   }
 
   async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
+    this.polling = false;
+    if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     await this.running;
   }
 
-  private async runPasses(): Promise<void> {
+  private async runPasses(): Promise<boolean> {
+    let worked = false;
     for (let pass = 0; pass < MAX_PASSES; pass++) {
       let busy = false;
       for (const step of this.steps) busy = (await step(this.env)) || busy;
@@ -57,8 +77,10 @@ export class JobWorker {
         busy = true;
         await this.runOne(job);
       }
-      if (!busy) return;
+      if (!busy) return worked;
+      worked = true;
     }
+    return worked;
   }
 
   private async runOne(job: Job): Promise<void> {

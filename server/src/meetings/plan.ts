@@ -58,7 +58,7 @@ export async function readMeetingsOutbox(env: JobEnv): Promise<boolean> {
     }
     // Only the cursor moved: report no work, so the worker does not spin over unrelated events.
     return rows.some((r) => r.module === 'events');
-  });
+  }, { payloadOf: ['events'] });
 }
 
 async function loadState(db: Db, eventId: string): Promise<StateRow | undefined> {
