@@ -13,7 +13,7 @@ const LEASE_MS = 5 * 60_000;
  * and waiting a whole interval each time left the worker idle while work queued. Short enough for
  * low latency, long enough that the next outbox batch is a batch and not one event.
  */
-const BUSY_POLL_MS = 50;
+const BUSY_POLL_MS = 250;
 /** Passes per run: work that makes work (a rule's update firing a rule) settles within this. */
 const MAX_PASSES = 50;
 const MAX_JOBS_PER_PASS = 1000;
