@@ -77,6 +77,7 @@ describe.each(dialects)('lead conversion on %s', (dialect) => {
       leadSource: 'Referral',
       annualRevenue: 2500000.5,
       address: { street: '12 St James Sq', city: 'London', postalCode: 'SW1Y 4JH', country: 'GB' },
+      tags: ['VIP', 'Conference 2026'],
     });
     const r = await convert(lead.id, {
       deal: { dealName: 'Engines for Ada', amount: 12500.25, stage: 'Proposal', closingDate: '2026-09-30' },
@@ -100,6 +101,7 @@ describe.each(dialects)('lead conversion on %s', (dialect) => {
       account: { id: account.id },
       mailingAddress: { city: 'London' },
       contactType: 'Prospect',
+      tags: ['VIP', 'Conference 2026'],
     });
     expect(await get('deals', deal.id)).toMatchObject({
       dealName: 'Engines for Ada',
@@ -110,6 +112,7 @@ describe.each(dialects)('lead conversion on %s', (dialect) => {
       expectedRevenue: 6250.13,
       closingDate: '2026-09-30',
       leadSource: 'Referral',
+      tags: ['VIP', 'Conference 2026'],
       account: { id: account.id, name: 'Analytical Engines Ltd' },
       contact: { id: contact.id, name: 'Ada Byron' },
       owner: { id: lead.owner.id },

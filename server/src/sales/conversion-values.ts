@@ -18,6 +18,7 @@ const BUILT_IN: Record<ConversionModule, [string, string][]> = {
     ['leadSource', 'leadSource'],
     ['address', 'mailingAddress'],
     ['description', 'description'],
+    ['tags', 'tags'],
   ],
   accounts: [
     ['website', 'website'],
@@ -27,7 +28,11 @@ const BUILT_IN: Record<ConversionModule, [string, string][]> = {
     ['numberOfEmployees', 'numberOfEmployees'],
     ['address', 'billingAddress'],
   ],
-  deals: [['leadSource', 'leadSource']],
+  // The lead's tags describe the person and the opportunity: the contact and the deal keep them.
+  deals: [
+    ['leadSource', 'leadSource'],
+    ['tags', 'tags'],
+  ],
 };
 
 /** A lead value a target field would not take (e.g. a picklist value it lacks): left out, and reported. */

@@ -10,6 +10,7 @@ const TARGET_TYPES: Partial<Record<FieldTypeName, readonly FieldTypeName[]>> = {
   url: ['url', 'text', 'textarea'],
   picklist: ['picklist', 'text', 'textarea'],
   multiselect: ['multiselect'],
+  tags: ['tags'],
   integer: ['integer', 'bigint', 'decimal'],
   bigint: ['bigint', 'decimal'],
   decimal: ['decimal'],
