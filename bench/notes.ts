@@ -50,6 +50,29 @@ export const DOMINATES: Record<string, Record<string, string>> = {
       '2.9–3.1 ms server CPU per request: the same record shaping (resolveNames 11%, recordToJson 5.5%, columnsToRecord 5.3%), socket ' +
       'writev 15% (4 round trips: session, meta version, list, owner names), pg row parsing, GC 9%.',
   },
+  board: {
+    sqlite:
+      'The GROUP BY over the covering index r_deals_board_totals (pipeline, stage, amount, expectedRevenue), ~10 ms for 100,000 ' +
+      'entries; each column\'s cards are an index walk of 21 entries on r_deals_board_cards (pipeline, stage, createdAt, id), under ' +
+      '1 ms. The API adds ~5 ms of record-service JavaScript (7 list pages, names, JSON). Before these indexes the board took ~2 s.',
+    postgres:
+      'The aggregate, run as a parallel sequential scan of the 100,000 rows (~30 ms on a quiet machine, 80–200 ms while other ' +
+      'suites load it); the 7 card pages take ~0.1 ms each; ~11 ms of server CPU per board. Per-stage totals kept by row triggers ' +
+      'were tried and withdrawn (concurrent bulk creates deadlocked on the totals rows).',
+  },
+  automation: {
+    sqlite:
+      'Server CPU, all on the one Node thread: ~6,700 field updates and ~11,900 tasks written through the record service (row, ' +
+      'history, outbox event, search document each; a task also touches its lead\'s lastActivityAt), i.e. about twice the writes of ' +
+      'the creates themselves, plus reading the events back (field updates ~1.0 s, tasks ~0.8 s, runs log ~0.2 s, reading and ' +
+      'deciding ~0.8 s of worker time).',
+    postgres:
+      'The same writes, one outbox batch (500 events) after another, each a transaction alternating Node work and PostgreSQL round ' +
+      'trips, so about half of the worker\'s time is waiting on the database: field updates ~2.2 s (grouped UPDATEs 0.9 s, search ' +
+      'documents 0.6 s, history and events 0.45 s), tasks ~2.2 s, runs log ~0.5 s, reading and deciding ~0.9 s. What would close ' +
+      'the gap: applying instant field updates in the triggering write\'s own transaction (one row version, history entry, event ' +
+      'and search document instead of two), or parallel outbox lanes partitioned by record.',
+  },
   startup: {
     sqlite:
       'Loading code, not data: node_modules loaded as separate CommonJS files (packages are external to the esbuild bundle, ~30% of ' +
