@@ -78,3 +78,17 @@ export function topHeader(raw: string, name: string): string | undefined {
   const m = new RegExp(`^${name}:\\s*(.*)$`, 'im').exec(head);
   return m?.[1];
 }
+
+/** A header as the reader sees it: RFC 2047 encoded words (how non-ASCII subjects travel) decoded. */
+export function decodeHeader(value: string | undefined): string {
+  return (value ?? '')
+    .replace(/(\?=)\s+(=\?)/g, '$1$2')
+    .replace(/=\?([^?]+)\?([BQ])\?([^?]*)\?=/gi, (_m, _charset, enc: string, data: string) =>
+      enc.toUpperCase() === 'B'
+        ? Buffer.from(data, 'base64').toString('utf8')
+        : Buffer.from(
+            data.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, (_h, hex) => String.fromCharCode(Number.parseInt(hex, 16))),
+            'latin1',
+          ).toString('utf8'),
+    );
+}

@@ -1,9 +1,11 @@
 import { createHmac } from 'node:crypto';
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { enqueue } from '../src/jobs/index.js';
 import { sendMail } from '../src/mail/index.js';
+import { INVITATION_JOB, type InvitationPayload } from '../src/meetings/plan.js';
 import { ADMIN, type Client, type SecondServer, startSecondServer, startTestServer, type TestServer } from './harness.js';
-import { type CapturedMail, mimeParts, type SmtpCapture, startSmtpCapture, topHeader } from './mail-capture.js';
+import { type CapturedMail, decodeHeader, mimeParts, type SmtpCapture, startSmtpCapture, topHeader } from './mail-capture.js';
 import { testDialects } from './pg.js';
 
 const API = '/api/v1';
@@ -49,9 +51,10 @@ function readInvitation(mail: CapturedMail): Invitation {
   };
 }
 
+
 /** A link of the email, pointed at the test server (RAPPORT_BASE_URL is not known before it listens). */
 let serverUrl = '';
-const linkOf = (text: string, label: 'Accept' | 'Decline' | 'Tentative') => {
+const linkOf = (text: string, label: 'Accept' | 'Decline' | 'Tentative' | 'Принять' | 'Отклонить' | 'Возможно') => {
   const m = new RegExp(`${label}: (\\S+)`).exec(text);
   if (!m) throw new Error(`no ${label} link in:\n${text}`);
   const url = new URL(m[1]);
@@ -365,6 +368,116 @@ describe.each(dialects)('meetings and invitations on %s', (dialect) => {
     expect(inv.start.isDate).toBe(true);
     expect(inv.start.toString()).toBe('2030-06-10');
     expect(inv.end.toString()).toBe('2030-06-12');
+  });
+
+  let russianAccept = '';
+  let russianEventId = '';
+
+  it("an organiser whose locale is Russian invites in Russian; the RSVP page follows the browser's language", async () => {
+    expect((await t.admin.patch(`${API}/users/${colleagueId}`, { locale: 'ru-RU' })).status).toBe(200);
+    // The 31 days of the expiry test ended the colleague's session too.
+    await colleague.login('colleague@example.com', 'a long enough password 1');
+    const res = await colleague.post(`${R}/events`, {
+      data: [
+        {
+          title: 'Планёрка <Q3>',
+          startAt: '2030-03-05T09:00:00Z',
+          endAt: '2030-03-05T10:00:00Z',
+          location: 'Переговорная 2',
+          participants: [{ email: 'ivan@client.example' }],
+        },
+      ],
+    });
+    expect(res.status, res.text).toBe(201);
+    russianEventId = res.body.data[0].id;
+    await runJobs();
+    const mails = newMails();
+    expect(mails.map((m) => m.to[0])).toEqual(['ivan@client.example']);
+    const inv = readInvitation(mails[0]);
+    expect(decodeHeader(inv.subject)).toBe('Приглашение: Планёрка <Q3>');
+    expect(decodeHeader(topHeader(mails[0].raw, 'From'))).toContain('Colin League через Rapport');
+    expect(inv.text).toContain('Вы приглашены на встречу «Планёрка <Q3>».');
+    expect(inv.text).toContain('Место: Переговорная 2');
+    expect(inv.text).toContain('Организатор: Colin League <colleague@example.com>');
+    // The date is written the Russian way too.
+    expect(inv.text).toContain('5 марта 2030');
+    expect(inv.text).not.toMatch(/You are invited|Accept:|Location:/);
+    const html = mimeParts(mails[0].raw).find((p) => /^text\/html/i.test(p.headers['content-type']))?.body ?? '';
+    expect(html).toContain('Планёрка &#60;Q3&#62;');
+    expect(html).toMatch(/>Принять<\/a> · <a [^>]+>Отклонить<\/a> · <a [^>]+>Возможно<\/a>/);
+    russianAccept = linkOf(inv.text, 'Принять');
+
+    const ru = await fetch(russianAccept, { headers: { 'accept-language': 'ru-RU,ru;q=0.9,en;q=0.8' } });
+    expect(ru.status).toBe(200);
+    expect(ru.headers.get('content-language')).toBe('ru');
+    const ruPage = await ru.text();
+    expect(ruPage).toContain('<html lang="ru">');
+    expect(ruPage).toContain('Вы приняли это приглашение.');
+    expect(ruPage).toContain('Изменить ответ:');
+    expect(ruPage).toContain('>Отклонить</a>');
+    expect(ruPage).toContain('5 марта 2030');
+    expect(ruPage).toContain('Планёрка &#60;Q3&#62;');
+    // Without a language of the browser: the organisation's default (English here).
+    const view = russianAccept.replace(/&response=.*$/, '');
+    const en = await t.client().get(view.slice(t.url.length));
+    expect(en.headers.get('content-language')).toBe('en');
+    expect(en.text).toContain('<html lang="en">');
+    expect(en.text).toContain('You accepted this invitation.');
+    expect(en.text).toContain('Change your answer:');
+    expect(en.text).toContain('Tuesday, 5 March 2030');
+    // The first language the server has wins; one refused with q=0 is not taken.
+    const de = await t.client().get(view.slice(t.url.length), { 'accept-language': 'de-DE, ru;q=0.5, en;q=0.4' });
+    expect(de.text).toContain('<html lang="ru">');
+    const refused = await t.client().get(view.slice(t.url.length), { 'accept-language': 'ru;q=0, en-US' });
+    expect(refused.text).toContain('<html lang="en">');
+  });
+
+  it("without the organiser's or the browser's language, the organisation's default locale is used", async () => {
+    expect((await t.admin.patch(`${API}/settings/organization`, { locale: 'ru' })).status).toBe(200);
+    try {
+      const view = russianAccept.replace(/&response=.*$/, '').slice(t.url.length);
+      const page = await t.client().get(view);
+      expect(page.text).toContain('<html lang="ru">');
+      expect(page.text).toContain('Вы приняли это приглашение.');
+      expect((await t.client().get(view, { 'accept-language': 'en-US' })).text).toContain('You accepted this invitation.');
+      // A job queued before payloads carried the organiser's locale is written in the organisation's.
+      const state = await t.server.database.db
+        .selectFrom('event_invitations')
+        .select('uid')
+        .where('eventId', '=', russianEventId)
+        .executeTakeFirstOrThrow();
+      const payload: InvitationPayload = {
+        eventId: russianEventId,
+        uid: String(state.uid),
+        sequence: 7,
+        method: 'REQUEST',
+        to: { key: 'email:ivan@client.example', name: null, email: 'ivan@client.example' },
+        organiser: { id: colleagueId, name: 'Colin League', email: 'colleague@example.com', timeZone: 'UTC' },
+        event: {
+          title: 'Old payload',
+          startAt: '2030-03-05T00:00:00Z',
+          endAt: '2030-03-05T23:59:00Z',
+          allDay: true,
+          location: null,
+          description: null,
+        },
+        attendees: [{ key: 'email:ivan@client.example', name: null, email: 'ivan@client.example', status: 'needsAction' }],
+      };
+      await enqueue(t.server.database.db, t.server.clock.now().getTime(), {
+        kind: INVITATION_JOB,
+        payload: payload as unknown as Record<string, unknown>,
+        idempotencyKey: `old-payload:${dialect}`,
+      });
+      await runJobs();
+      const [mail] = newMails();
+      const inv = readInvitation(mail);
+      expect(decodeHeader(inv.subject)).toBe('Изменённое приглашение: Old payload');
+      expect(inv.text).toContain('Вы приглашены на встречу «Old payload».');
+      expect(inv.text).toContain('(весь день)');
+      expect(inv.text).toContain('Отклонить: ');
+    } finally {
+      expect((await t.admin.patch(`${API}/settings/organization`, { locale: 'en' })).status).toBe(200);
+    }
   });
 });
 

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, type SecondServer, startSecondServer, startTestServer, type TestServer } from './harness.js';
-import { type SmtpCapture, startSmtpCapture } from './mail-capture.js';
+import { decodeHeader, type SmtpCapture, startSmtpCapture, topHeader } from './mail-capture.js';
 import { testDialects } from './pg.js';
 
 const API = '/api/v1';
@@ -15,6 +15,7 @@ const until = async (check: () => Promise<boolean> | boolean, ms = 10_000) => {
   }
   throw new Error('condition not met in time');
 };
+
 
 describe.each(dialects)('notifications on %s', (dialect) => {
   let t: TestServer;
@@ -207,6 +208,26 @@ describe.each(dialects)('notifications on %s', (dialect) => {
     expect((await inbox(bob)).data.filter((n) => n.kind === 'custom')).toHaveLength(4);
     expect((await bob.delete(`${API}/notifications/subscriptions/${big.id}`)).status).toBe(200);
     expect((await bob.get(`${API}/notifications/subscriptions`)).body.data).toHaveLength(3);
+  });
+
+  it("emails each user in their own language: Russian for 'ru', English for a locale the server has no texts for", async () => {
+    const mk = async (name: string, email: string, locale: string) => {
+      const r = await t.admin.post(`${API}/users`, { email, name, password: 'password 123', profile: 'Standard', locale });
+      expect(r.status, r.text).toBe(201);
+      const c = t.client();
+      await c.login(email, 'password 123');
+      expect((await c.patch(`${API}/notifications/settings`, { mention: 'email' })).status).toBe(200);
+    };
+    await mk('Ivan Petrov', 'ivan@example.com', 'ru');
+    await mk('Piotr Nowak', 'piotr@example.com', 'pl-PL');
+    const acct = await create(t.admin, 'accounts', { name: 'Polyglot LLC' });
+    const content = 'Please call back @Ivan Petrov and @Piotr Nowak';
+    await create(t.admin, 'notes', { content, relatedTo: { module: 'accounts', id: acct.id } });
+    await settle();
+    await until(() => ['ivan@example.com', 'piotr@example.com'].every((a) => smtp.mails.some((m) => m.to.includes(a))));
+    const subjectOf = (address: string) => decodeHeader(topHeader(smtp.mails.find((m) => m.to.includes(address))?.raw ?? '', 'Subject'));
+    expect(subjectOf('ivan@example.com')).toBe(`Вас упомянули: ${content}`);
+    expect(subjectOf('piotr@example.com')).toBe(`You were mentioned: ${content}`);
   });
 
   it('pushes a new notification to a real client reading the server-sent events stream', async () => {

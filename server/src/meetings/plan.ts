@@ -19,7 +19,8 @@ export interface InvitationPayload {
   sequence: number;
   method: 'REQUEST' | 'CANCEL';
   to: { key: string; name: string | null; email: string };
-  organiser: { id: string; name: string; email: string; timeZone: string } | null;
+  /** `locale` picks the email's language; payloads queued before it was added have none. */
+  organiser: { id: string; name: string; email: string; timeZone: string; locale?: string } | null;
   event: { title: string; startAt: string; endAt: string; allDay: boolean; location: string | null; description: string | null };
   attendees: { key: string; name: string | null; email: string; status: string }[];
 }
@@ -142,8 +143,11 @@ async function enqueueAll(
   const outside = to.filter((a) => isOutside(a) && a.email);
   if (outside.length === 0) return;
   const organiser = state.organiserId
-    ? ((await db.selectFrom('users').select(['id', 'name', 'email', 'timeZone']).where('id', '=', state.organiserId).executeTakeFirst()) ??
-      null)
+    ? ((await db
+        .selectFrom('users')
+        .select(['id', 'name', 'email', 'timeZone', 'locale'])
+        .where('id', '=', state.organiserId)
+        .executeTakeFirst()) ?? null)
     : null;
   const attendees = state.attendees
     .filter((a) => a.email)

@@ -1,3 +1,4 @@
+import { type Translator, translator } from '../i18n/index.js';
 import type { Job, JobEnv, JobHandler } from '../jobs/index.js';
 import { sendMail } from '../mail/index.js';
 import { calendarText, PARTSTAT } from './ical.js';
@@ -15,19 +16,18 @@ export function rsvpLinks(baseUrl: string, token: string): Record<RsvpResponse, 
   return { accepted: `${base}&response=accepted`, declined: `${base}&response=declined`, tentative: `${base}&response=tentative` };
 }
 
-function when(p: InvitationPayload): string {
+function when(p: InvitationPayload, tr: Translator): string {
   const zone = p.organiser?.timeZone ?? 'UTC';
   const fmt = (iso: string, withTime: boolean) => {
     try {
-      return new Intl.DateTimeFormat('en-GB', { timeZone: zone, dateStyle: 'full', ...(withTime ? { timeStyle: 'short' } : {}) }).format(
-        new Date(iso),
-      );
+      const options: Intl.DateTimeFormatOptions = { timeZone: zone, dateStyle: 'full', ...(withTime ? { timeStyle: 'short' } : {}) };
+      return new Intl.DateTimeFormat(tr.dateLocale, options).format(new Date(iso));
     } catch {
       return iso;
     }
   };
   return p.event.allDay
-    ? `${fmt(p.event.startAt, false)} (all day)`
+    ? tr.t('invitation.allDay', { date: fmt(p.event.startAt, false) })
     : `${fmt(p.event.startAt, true)} – ${fmt(p.event.endAt, true)} (${zone})`;
 }
 
@@ -42,6 +42,9 @@ export const sendInvitation: JobHandler = async (job: Job, env: JobEnv) => {
   const { db } = env.database;
   const now = env.clock.now();
   const cancel = p.method === 'CANCEL';
+  // The organiser's language; a payload queued before it carried one, or a meeting without a
+  // user as organiser, is written in the organisation's default language.
+  const tr = translator(p.organiser?.locale || (await env.metaCache.get(db)).org.locale);
   const ics = calendarText(
     [
       {
@@ -67,26 +70,31 @@ export const sendInvitation: JobHandler = async (job: Job, env: JobEnv) => {
     ],
     { method: cancel ? 'CANCEL' : 'REQUEST' },
   );
-  const lines = [cancel ? `The meeting "${p.event.title}" was cancelled.` : `You are invited to "${p.event.title}".`, '', when(p)];
-  if (p.event.location) lines.push(`Location: ${p.event.location}`);
-  if (p.organiser) lines.push(`Organiser: ${p.organiser.name} <${p.organiser.email}>`);
+  const title = p.event.title;
+  const lines = [cancel ? tr.t('invitation.cancelled', { title }) : tr.t('invitation.invited', { title }), '', when(p, tr)];
+  if (p.event.location) lines.push(tr.t('invitation.location', { location: p.event.location }));
+  if (p.organiser) lines.push(tr.t('invitation.organiser', { name: p.organiser.name, email: p.organiser.email }));
   if (p.event.description && !cancel) lines.push('', p.event.description);
   let html = lines.map((l) => escapeHtml(l)).join('<br>\n');
   if (!cancel) {
     const token = signRsvp(await rsvpSecret(db), { eventId: p.eventId, attendee: p.to.key, expiresAt: now.getTime() + RSVP_TOKEN_TTL_MS });
     const links = rsvpLinks(env.config.baseUrl, token);
-    lines.push('', `Accept: ${links.accepted}`, `Decline: ${links.declined}`, `Tentative: ${links.tentative}`);
-    html += `<p><a href="${escapeHtml(links.accepted)}">Accept</a> · <a href="${escapeHtml(links.declined)}">Decline</a> · <a href="${escapeHtml(links.tentative)}">Tentative</a></p>`;
+    const label = { accepted: tr.t('rsvp.accept'), declined: tr.t('rsvp.decline'), tentative: tr.t('rsvp.tentative') };
+    lines.push('', ...RSVP_RESPONSES.map((r) => `${label[r]}: ${links[r]}`));
+    html += `<p>${RSVP_RESPONSES.map((r) => `<a href="${escapeHtml(links[r])}">${escapeHtml(label[r])}</a>`).join(' · ')}</p>`;
   }
+  const subjectKey = cancel ? 'invitation.subject.cancel' : p.sequence > 0 ? 'invitation.subject.update' : 'invitation.subject.request';
   await sendMail(
     { db, clock: env.clock, smtpUrl: env.config.smtpUrl },
     {
       to: [p.to.email],
-      subject: `${cancel ? 'Cancelled' : p.sequence > 0 ? 'Updated invitation' : 'Invitation'}: ${p.event.title}`,
+      subject: tr.t(subjectKey, { title }),
       text: lines.join('\n'),
       html,
       icalEvent: { method: cancel ? 'CANCEL' : 'REQUEST', content: ics },
-      ...(p.organiser ? { from: `${p.organiser.name.replace(/[<>"]/g, '')} via Rapport <no-reply@${hostOf(env.config.baseUrl)}>` } : {}),
+      ...(p.organiser
+        ? { from: `${tr.t('invitation.from', { name: p.organiser.name.replace(/[<>"]/g, '') })} <no-reply@${hostOf(env.config.baseUrl)}>` }
+        : {}),
     },
     {
       kind: cancel ? 'meetingCancellation' : 'meetingInvitation',
