@@ -160,7 +160,7 @@ export async function automationBench(ctx: BenchContext): Promise<BenchResult> {
       { metric: 'server CPU ms, no rules / 20 rules', value: `${fmtInt(none.cpu)} / ${fmtInt(rules.cpu)}` },
     ],
     notes: [
-      'Each server has a fresh database; the rules trigger on create with criteria on picklists, numbers and text (AND/OR) and a field update, a task or both; the worker polls every second.',
+      'Each server has a fresh database; the rules trigger on create with criteria on picklists, numbers and text (AND/OR) and a field update, a task or both; the worker polls every second, and again after 250 ms while it finds work.',
     ],
   };
 }
