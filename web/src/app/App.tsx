@@ -12,7 +12,7 @@ import { warmUp } from './warm-up';
 const queryClient = createQueryClient();
 const router = createAppRouter();
 setUnauthenticatedHandler(createSessionLostHandler(router, queryClient));
-warmUp(queryClient, window.location.pathname);
+warmUp(queryClient, window.location.pathname, window.location.search);
 
 export function App() {
   return (

@@ -1,4 +1,4 @@
-import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { infiniteQueryOptions, keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, api } from '../../api/client';
 import type { CrmRecord, HistoryEntry, RecordList, WriteResult } from '../../api/types';
 import { queryKeysFactory } from './query-keys';
@@ -36,13 +36,18 @@ function listParams(query: RecordListQuery, cursor?: string) {
   };
 }
 
-/** A module's records page by page, following `info.nextCursor`. */
-export function useRecordList(module: string | undefined, query: RecordListQuery, options: { enabled?: boolean } = {}) {
-  return useInfiniteQuery({
-    queryKey: recordsQueryKeys.moduleList(module ?? '', query),
+/** A list of a module's records page by page, following `info.nextCursor`: shared by the hook and the warm-up at boot. */
+export const recordListQuery = (module: string, query: RecordListQuery) =>
+  infiniteQueryOptions({
+    queryKey: recordsQueryKeys.moduleList(module, query),
     queryFn: ({ pageParam, signal }) => api.get<RecordList>(`/records/${module}`, listParams(query, pageParam), signal),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => (last.info.moreRecords ? last.info.nextCursor : undefined),
+  });
+
+export function useRecordList(module: string | undefined, query: RecordListQuery, options: { enabled?: boolean } = {}) {
+  return useInfiniteQuery({
+    ...recordListQuery(module ?? '', query),
     enabled: Boolean(module) && options.enabled !== false,
     placeholderData: keepPreviousData,
   });

@@ -19,11 +19,10 @@ import NotFoundPage from '../not-found/NotFoundPage';
 import { BulkActionsBar } from './BulkActionsBar';
 import { ColumnsChooser } from './ColumnsChooser';
 import { ExportButton } from './ExportButton';
-import { columnCandidates, listColumns } from './list-columns';
+import { columnCandidates, defaultListQuery, LIST_PAGE_SIZE, listColumns } from './list-columns';
 import { RecordTable } from './RecordTable';
 import { SavedViewsMenu } from './SavedViewsMenu';
 
-const PER_PAGE = 50;
 
 /**
  * A module's records: columns to choose and order, sort by header, a filter builder, quick search,
@@ -98,9 +97,13 @@ export default function RecordListPage() {
 
   const waitingForView = Boolean(viewId) && appliedView !== viewId;
   const ready = Boolean(defaults) && !waitingForView;
+  // Untouched, the list asks exactly what the warm-up at boot prefetched (app/warm-up.ts).
+  const untouched = !viewId && !myTasks && columns === null && sort === undefined && debouncedFilter === 'null' && !q;
   const list = useRecordList(
     module.data?.apiName,
-    { fields: withOverdueFields(moduleName, requestFields), sort, perPage: PER_PAGE, filter: apiFilter, q: q || undefined },
+    untouched && module.data && fields.data && layouts.data
+      ? defaultListQuery(module.data, fields.data, layouts.data)
+      : { fields: withOverdueFields(moduleName, requestFields), sort, perPage: LIST_PAGE_SIZE, filter: apiFilter, q: q || undefined },
     { enabled: ready },
   );
   const count = useRecordCount(module.data?.apiName, apiFilter, { q: q || undefined, enabled: wantCount });

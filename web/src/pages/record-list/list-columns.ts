@@ -1,4 +1,10 @@
 import type { Field, FieldType, Layout, ModuleSummary } from '../../api/types';
+import { hideConvertedLeads } from '../../features/convert-lead/hide-converted';
+import { withOverdueFields } from '../../features/overdue/my-tasks';
+import type { RecordListQuery } from '../../hooks/api/records';
+
+/** Rows per page of a list ("Load more" asks for the next as many). */
+export const LIST_PAGE_SIZE = 50;
 
 /** Types too long or too structured for a table cell. */
 const NOT_IN_TABLE: ReadonlySet<FieldType> = new Set<FieldType>(['textarea', 'address', 'participants', 'file']);
@@ -28,4 +34,16 @@ export function listColumns(module: ModuleSummary, fields: Field[], layouts: Lay
 export function columnCandidates(module: ModuleSummary, fields: Field[]): Field[] {
   const nameFields = new Set(module.recordName.fields);
   return fields.filter((f) => !nameFields.has(f.apiName) && !NOT_IN_TABLE.has(f.type));
+}
+
+/**
+ * What a module's list asks for before the user changes anything (no view, filter, search or
+ * sort): the list page starts with it, and the warm-up at boot prefetches it, so the two must agree.
+ */
+export function defaultListQuery(module: ModuleSummary, fields: Field[], layouts: Layout[]): RecordListQuery {
+  return {
+    fields: withOverdueFields(module.apiName, listColumns(module, fields, layouts).request),
+    perPage: LIST_PAGE_SIZE,
+    filter: hideConvertedLeads(module.apiName, null, undefined) ?? undefined,
+  };
 }
