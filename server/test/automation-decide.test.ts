@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actionKey, delayMs, firstMatchingCondition, planActions, triggerFires } from '../src/automation/workflow/decide.js';
+import { actionKey, delayMs, eventTypesOf, firstMatchingCondition, planActions, triggerFires } from '../src/automation/workflow/decide.js';
 import type { WorkflowDefinition } from '../src/automation/workflow/types.js';
 
 const def = (on: WorkflowDefinition['trigger']['on'], fields?: string[]): WorkflowDefinition => ({
@@ -12,6 +12,18 @@ const def = (on: WorkflowDefinition['trigger']['on'], fields?: string[]): Workfl
 const ev = (type: 'created' | 'updated' | 'deleted', changed: string[] = []) => ({ type, payload: { changes: changed.map((field) => ({ field })) } });
 
 describe('workflow decisions', () => {
+  it('reads only the events a trigger can fire on (the outbox reader skips the rest unparsed)', () => {
+    const all = ['created', 'updated', 'deleted', 'restored'] as const;
+    for (const on of ['create', 'edit', 'createOrEdit', 'fieldUpdate', 'delete'] as const) {
+      const d = def(on, ['rating']);
+      for (const type of all) {
+        if (triggerFires(d, ev(type as 'created', ['rating']))) expect(eventTypesOf(d)).toContain(type);
+      }
+    }
+    expect(eventTypesOf(def('date'))).toEqual(['created', 'restored', 'updated']);
+    expect(eventTypesOf(def('create'))).toEqual(['created']);
+  });
+
   it('fires each trigger on its events only', () => {
     expect(triggerFires(def('create'), ev('created'))).toBe(true);
     expect(triggerFires(def('create'), ev('updated'))).toBe(false);

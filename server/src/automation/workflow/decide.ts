@@ -24,6 +24,23 @@ export function triggerFires(def: WorkflowDefinition, event: Pick<OutboxEvent, '
   }
 }
 
+/** The record event types a rule can act on (a date rule re-plans on create, restore and change). */
+export function eventTypesOf(def: WorkflowDefinition): readonly string[] {
+  switch (def.trigger.on) {
+    case 'create':
+      return ['created'];
+    case 'edit':
+    case 'fieldUpdate':
+      return ['updated'];
+    case 'createOrEdit':
+      return ['created', 'updated'];
+    case 'delete':
+      return ['deleted'];
+    case 'date':
+      return ['created', 'restored', 'updated'];
+  }
+}
+
 /** The first condition whose criteria match (conditions are tried in order), or -1. */
 export function firstMatchingCondition(def: WorkflowDefinition, matches: (criteria: unknown) => boolean): number {
   return def.conditions.findIndex((c) => matches(c.criteria));
