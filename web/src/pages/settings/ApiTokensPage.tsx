@@ -1,10 +1,11 @@
-import { Alert, Button, Code, CopyButton, Group, Loader, Paper, Table, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
+import { Alert, Button, Code, CopyButton, Group, Paper, Table, Text, TextInput, Title } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { serverErrorMessage } from '../../features/record-form/server-error';
 import { useApiTokens, useCreateApiToken, useRevokeApiToken } from '../../hooks/api/api-tokens';
 import { useFormat } from '../../i18n/use-format';
+import { SettingsTable } from './SettingsTable';
 
 /** My API tokens: create (the token is shown once), list, revoke. */
 export default function ApiTokensPage() {
@@ -61,46 +62,33 @@ export default function ApiTokensPage() {
           </Group>
         </Alert>
       )}
-      {tokens.isPending ? (
-        <Loader role="status" aria-label={t('common.loading')} />
-      ) : tokens.isError ? (
-        <Alert color="red">{t('errors.loadFailed')}</Alert>
-      ) : tokens.data.length === 0 ? (
-        <Text>{t('settings.tokens.empty')}</Text>
-      ) : (
-        <Table>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('settings.tokens.name')}</Table.Th>
-              <Table.Th>{t('settings.tokens.createdAt')}</Table.Th>
-              <Table.Th>{t('settings.tokens.lastUsedAt')}</Table.Th>
-              <Table.Th>
-                <VisuallyHidden>{t('settings.actions')}</VisuallyHidden>
-              </Table.Th>
+      <SettingsTable
+        query={tokens}
+        empty={t('settings.tokens.empty')}
+        headers={[t('settings.tokens.name'), t('settings.tokens.createdAt'), t('settings.tokens.lastUsedAt')]}
+        actions
+      >
+        {(rows) =>
+          rows.map((tk) => (
+            <Table.Tr key={tk.id}>
+              <Table.Td>{tk.name}</Table.Td>
+              <Table.Td>{fmt.dateTime(tk.createdAt)}</Table.Td>
+              <Table.Td>{tk.lastUsedAt ? fmt.dateTime(tk.lastUsedAt) : t('settings.tokens.never')}</Table.Td>
+              <Table.Td>
+                <ConfirmButton
+                  size="xs"
+                  label={t('settings.tokens.revoke')}
+                  aria-label={t('settings.tokens.revokeName', { name: tk.name })}
+                  title={t('settings.tokens.revokeTitle', { name: tk.name })}
+                  message={t('settings.tokens.revokeConfirm')}
+                  confirmLabel={t('settings.tokens.revoke')}
+                  onConfirm={() => revoke.mutateAsync(tk.id)}
+                />
+              </Table.Td>
             </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {tokens.data.map((tk) => (
-              <Table.Tr key={tk.id}>
-                <Table.Td>{tk.name}</Table.Td>
-                <Table.Td>{fmt.dateTime(tk.createdAt)}</Table.Td>
-                <Table.Td>{tk.lastUsedAt ? fmt.dateTime(tk.lastUsedAt) : t('settings.tokens.never')}</Table.Td>
-                <Table.Td>
-                  <ConfirmButton
-                    size="xs"
-                    label={t('settings.tokens.revoke')}
-                    aria-label={t('settings.tokens.revokeName', { name: tk.name })}
-                    title={t('settings.tokens.revokeTitle', { name: tk.name })}
-                    message={t('settings.tokens.revokeConfirm')}
-                    confirmLabel={t('settings.tokens.revoke')}
-                    onConfirm={() => revoke.mutateAsync(tk.id)}
-                  />
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      )}
+          ))
+        }
+      </SettingsTable>
     </section>
   );
 }

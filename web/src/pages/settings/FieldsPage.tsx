@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Breadcrumbs, Button, Group, Loader, Modal, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { Anchor, Badge, Breadcrumbs, Button, Group, Modal, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -12,7 +12,9 @@ import { fieldLabel, moduleLabel } from '../../i18n/labels';
 import NotFoundPage from '../not-found/NotFoundPage';
 import { FieldEditor, fieldTypeLabel } from './FieldEditor';
 import { ModuleSettingsPanel } from './ModuleSettingsPanel';
+import { Loading } from './QueryStatus';
 import { useIsAdmin } from './SettingsLayout';
+import { SettingsTable } from './SettingsTable';
 
 /** One module's fields: add a custom field, change a field, delete a custom field. */
 export default function FieldsPage() {
@@ -24,7 +26,7 @@ export default function FieldsPage() {
   const remove = useDeleteField(moduleName ?? '');
   const [editing, setEditing] = useState<Field | 'new' | null>(null);
   if (!admin) return <NotFoundPage message={t('errors.forbidden')} />;
-  if (module.isPending) return <Loader role="status" aria-label={t('common.loading')} />;
+  if (module.isPending) return <Loading />;
   if (!module.data) return <NotFoundPage message={t('notFound.module')} />;
   const m = module.data;
   const editable = (f: Field) => !f.system && !f.readOnly && f.type !== 'autonumber' && f.type !== 'formula';
@@ -57,75 +59,64 @@ export default function FieldsPage() {
         </Group>
       </Group>
       {m.custom && <ModuleSettingsPanel key={`${m.label}/${m.singularLabel}`} module={m} />}
-      {fields.isPending ? (
-        <Loader role="status" aria-label={t('common.loading')} />
-      ) : fields.isError ? (
-        <Alert color="red">{t('errors.loadFailed')}</Alert>
-      ) : (
-        <Table striped>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('settings.fields.label')}</Table.Th>
-              <Table.Th>{t('settings.modules.apiName')}</Table.Th>
-              <Table.Th>{t('settings.fields.type')}</Table.Th>
-              <Table.Th>
-                <VisuallyHidden>{t('settings.actions')}</VisuallyHidden>
-              </Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {fields.data.map((f) => {
-              const label = fieldLabel(t, m.apiName, f);
-              return (
-                <Table.Tr key={f.apiName}>
-                  <Table.Td>
-                    {label}{' '}
-                    {f.required && (
-                      <Badge size="xs" variant="light">
-                        {t('settings.fields.required')}
-                      </Badge>
-                    )}{' '}
-                    {f.custom && (
-                      <Badge size="xs" variant="light" color="grape">
-                        {t('settings.fields.custom')}
-                      </Badge>
+      <SettingsTable
+        striped
+        query={fields}
+        headers={[t('settings.fields.label'), t('settings.modules.apiName'), t('settings.fields.type')]}
+        actions
+      >
+        {(rows) =>
+          rows.map((f) => {
+            const label = fieldLabel(t, m.apiName, f);
+            return (
+              <Table.Tr key={f.apiName}>
+                <Table.Td>
+                  {label}{' '}
+                  {f.required && (
+                    <Badge size="xs" variant="light">
+                      {t('settings.fields.required')}
+                    </Badge>
+                  )}{' '}
+                  {f.custom && (
+                    <Badge size="xs" variant="light" color="grape">
+                      {t('settings.fields.custom')}
+                    </Badge>
+                  )}
+                </Table.Td>
+                <Table.Td>
+                  <code>{f.apiName}</code>
+                </Table.Td>
+                <Table.Td>{fieldTypeLabel(t, f.type)}</Table.Td>
+                <Table.Td>
+                  <Group gap="xs" wrap="nowrap">
+                    {editable(f) && (
+                      <Button
+                        size="xs"
+                        variant="subtle"
+                        onClick={() => setEditing(f)}
+                        aria-label={t('settings.fields.editName', { name: label })}
+                      >
+                        {t('recordPage.edit')}
+                      </Button>
                     )}
-                  </Table.Td>
-                  <Table.Td>
-                    <code>{f.apiName}</code>
-                  </Table.Td>
-                  <Table.Td>{fieldTypeLabel(t, f.type)}</Table.Td>
-                  <Table.Td>
-                    <Group gap="xs" wrap="nowrap">
-                      {editable(f) && (
-                        <Button
-                          size="xs"
-                          variant="subtle"
-                          onClick={() => setEditing(f)}
-                          aria-label={t('settings.fields.editName', { name: label })}
-                        >
-                          {t('recordPage.edit')}
-                        </Button>
-                      )}
-                      {f.custom && (
-                        <ConfirmButton
-                          size="xs"
-                          label={t('recordPage.delete')}
-                          aria-label={t('settings.fields.deleteName', { name: label })}
-                          title={t('settings.fields.deleteTitle', { name: label })}
-                          message={t('settings.fields.deleteConfirm')}
-                          confirmLabel={t('recordPage.delete')}
-                          onConfirm={() => remove.mutateAsync(f.apiName)}
-                        />
-                      )}
-                    </Group>
-                  </Table.Td>
-                </Table.Tr>
-              );
-            })}
-          </Table.Tbody>
-        </Table>
-      )}
+                    {f.custom && (
+                      <ConfirmButton
+                        size="xs"
+                        label={t('recordPage.delete')}
+                        aria-label={t('settings.fields.deleteName', { name: label })}
+                        title={t('settings.fields.deleteTitle', { name: label })}
+                        message={t('settings.fields.deleteConfirm')}
+                        confirmLabel={t('recordPage.delete')}
+                        onConfirm={() => remove.mutateAsync(f.apiName)}
+                      />
+                    )}
+                  </Group>
+                </Table.Td>
+              </Table.Tr>
+            );
+          })
+        }
+      </SettingsTable>
       <Modal
         opened={editing !== null}
         onClose={() => setEditing(null)}

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Loader, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { Button, Group, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -8,6 +8,7 @@ import { useModules } from '../../hooks/api/modules';
 import { type RecycleBinEntry, usePurgeFromBin, useRecycleBin, useRestoreFromBin } from '../../hooks/api/recycle-bin';
 import { moduleSingularLabel } from '../../i18n/labels';
 import { useFormat } from '../../i18n/use-format';
+import { SettingsTable } from './SettingsTable';
 
 /** Deleted records: restore (back with its id, values and relations) or purge for good. */
 export default function RecycleBinPage() {
@@ -40,56 +41,53 @@ export default function RecycleBinPage() {
       <Text c="dimmed" size="sm" mb="md">
         {t('settings.recycleBin.hint')}
       </Text>
-      {bin.isPending ? (
-        <Loader role="status" aria-label={t('common.loading')} />
-      ) : bin.isError ? (
-        <Alert color="red">{t('errors.loadFailed')}</Alert>
-      ) : bin.data.length === 0 ? (
-        <Text>{t('settings.recycleBin.empty')}</Text>
-      ) : (
-        <Table striped>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('settings.recycleBin.name')}</Table.Th>
-              <Table.Th>{t('settings.recycleBin.module')}</Table.Th>
-              <Table.Th>{t('settings.recycleBin.deletedAt')}</Table.Th>
-              <Table.Th>{t('settings.recycleBin.deletedBy')}</Table.Th>
-              <Table.Th>
-                <VisuallyHidden>{t('settings.actions')}</VisuallyHidden>
-              </Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {bin.data.map((e) => {
-              const name = e.name ?? t('record.noName');
-              return (
-                <Table.Tr key={e.id}>
-                  <Table.Td>{name}</Table.Td>
-                  <Table.Td>{kind(e)}</Table.Td>
-                  <Table.Td>{fmt.dateTime(e.deletedAt)}</Table.Td>
-                  <Table.Td>{e.deletedBy?.name ?? ''}</Table.Td>
-                  <Table.Td>
-                    <Group gap="xs" wrap="nowrap">
-                      <Button size="xs" variant="light" onClick={() => void doRestore(e)} aria-label={t('settings.recycleBin.restoreName', { name })}>
-                        {t('settings.recycleBin.restore')}
-                      </Button>
-                      <ConfirmButton
-                        size="xs"
-                        label={t('settings.recycleBin.purge')}
-                        aria-label={t('settings.recycleBin.purgeName', { name })}
-                        title={t('settings.recycleBin.purgeTitle', { name })}
-                        message={t('settings.recycleBin.purgeConfirm')}
-                        confirmLabel={t('settings.recycleBin.purge')}
-                        onConfirm={() => purge.mutateAsync(e)}
-                      />
-                    </Group>
-                  </Table.Td>
-                </Table.Tr>
-              );
-            })}
-          </Table.Tbody>
-        </Table>
-      )}
+      <SettingsTable
+        striped
+        query={bin}
+        empty={t('settings.recycleBin.empty')}
+        headers={[
+          t('settings.recycleBin.name'),
+          t('settings.recycleBin.module'),
+          t('settings.recycleBin.deletedAt'),
+          t('settings.recycleBin.deletedBy'),
+        ]}
+        actions
+      >
+        {(rows) =>
+          rows.map((e) => {
+            const name = e.name ?? t('record.noName');
+            return (
+              <Table.Tr key={e.id}>
+                <Table.Td>{name}</Table.Td>
+                <Table.Td>{kind(e)}</Table.Td>
+                <Table.Td>{fmt.dateTime(e.deletedAt)}</Table.Td>
+                <Table.Td>{e.deletedBy?.name ?? ''}</Table.Td>
+                <Table.Td>
+                  <Group gap="xs" wrap="nowrap">
+                    <Button
+                      size="xs"
+                      variant="light"
+                      onClick={() => void doRestore(e)}
+                      aria-label={t('settings.recycleBin.restoreName', { name })}
+                    >
+                      {t('settings.recycleBin.restore')}
+                    </Button>
+                    <ConfirmButton
+                      size="xs"
+                      label={t('settings.recycleBin.purge')}
+                      aria-label={t('settings.recycleBin.purgeName', { name })}
+                      title={t('settings.recycleBin.purgeTitle', { name })}
+                      message={t('settings.recycleBin.purgeConfirm')}
+                      confirmLabel={t('settings.recycleBin.purge')}
+                      onConfirm={() => purge.mutateAsync(e)}
+                    />
+                  </Group>
+                </Table.Td>
+              </Table.Tr>
+            );
+          })
+        }
+      </SettingsTable>
     </section>
   );
 }

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Group, Loader, Modal, PasswordInput, Select, Stack, Table, TextInput, Title, VisuallyHidden } from '@mantine/core';
+import { Badge, Button, Group, Modal, PasswordInput, Select, Stack, Table, TextInput, Title, VisuallyHidden } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,7 @@ import { useMe } from '../../hooks/api/session';
 import { useCreateUser, useUpdateUser, useUsers } from '../../hooks/api/users';
 import NotFoundPage from '../not-found/NotFoundPage';
 import { useIsAdmin } from './SettingsLayout';
+import { SettingsTable } from './SettingsTable';
 
 const PROFILES: Profile[] = ['Administrator', 'Standard'];
 
@@ -122,29 +123,9 @@ export default function UsersPage() {
         </Title>
         <Button onClick={() => setAdding(true)}>{t('settings.users.add')}</Button>
       </Group>
-      {users.isPending ? (
-        <Loader role="status" aria-label={t('common.loading')} />
-      ) : users.isError ? (
-        <Alert color="red">{t('errors.loadFailed')}</Alert>
-      ) : (
-        <Table>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('settings.users.name')}</Table.Th>
-              <Table.Th>{t('login.email')}</Table.Th>
-              <Table.Th>{t('settings.users.profile')}</Table.Th>
-              <Table.Th>
-                <VisuallyHidden>{t('settings.actions')}</VisuallyHidden>
-              </Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {users.data.map((u) => (
-              <UserRow key={u.id} user={u} self={u.id === me.data?.id} />
-            ))}
-          </Table.Tbody>
-        </Table>
-      )}
+      <SettingsTable query={users} headers={[t('settings.users.name'), t('login.email'), t('settings.users.profile')]} actions>
+        {(rows) => rows.map((u) => <UserRow key={u.id} user={u} self={u.id === me.data?.id} />)}
+      </SettingsTable>
       <Modal opened={adding} onClose={() => setAdding(false)} title={t('settings.users.add')} closeButtonProps={{ 'aria-label': t('common.close') }}>
         {adding && <NewUserForm onDone={() => setAdding(false)} />}
       </Modal>

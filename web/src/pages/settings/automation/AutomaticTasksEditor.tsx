@@ -1,33 +1,30 @@
-import { ActionIcon, Alert, Button, Fieldset, Group, Loader, NumberInput, Select, Stack, Switch, TextInput, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { IconPlus, IconTrash } from '@tabler/icons-react';
+import { ActionIcon, Fieldset, Group, NumberInput, Select, Stack, TextInput } from '@mantine/core';
+import { IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
 import { LookupInput } from '../../../features/record-form/LookupInput';
-import { serverErrorMessage } from '../../../features/record-form/server-error';
-import { useRule, useSaveRule, type WorkflowRule } from '../../../hooks/api/automation';
+import type { WorkflowRule } from '../../../hooks/api/automation';
 import { useFields } from '../../../hooks/api/modules';
 import { useRecord } from '../../../hooks/api/records';
 import { optionLabel } from '../../../i18n/labels';
 import { AssigneeSelect } from './ActionEditor';
 import { AUTO_TASK_MODULES, type AutoTasks, autoTasksToRule, ruleToAutoTasks } from './auto-tasks-model';
-import { ModuleSelect } from './parts';
+import { LoadedRule } from './LoadedRule';
+import { AddButton } from './parts';
+import { RuleEditorShell } from './RuleEditorShell';
 import { RunsPanel } from './RunsPanel';
 
 /** Settings › Automation › Automatic tasks: "when … create these tasks for this user due in N days". */
 export default function AutomaticTasksEditorPage({ id }: { id?: string }) {
-  const { t } = useTranslation();
-  const rule = useRule('workflow', id);
-  if (id && rule.isPending) return <Loader role="status" aria-label={t('common.loading')} />;
-  if (id && (rule.isError || rule.data?.editor !== 'automaticTasks')) return <Alert color="red">{t('errors.loadFailed')}</Alert>;
-  return <AutomaticTasksEditor key={id ?? 'new'} rule={rule.data} />;
+  return (
+    <LoadedRule kind="workflow" id={id} accept={(r) => r.editor === 'automaticTasks'}>
+      {(rule) => <AutomaticTasksEditor rule={rule} />}
+    </LoadedRule>
+  );
 }
 
 function AutomaticTasksEditor({ rule }: { rule?: WorkflowRule }) {
   const { t } = useTranslation();
-  const navigate = useNavigate();
-  const save = useSaveRule('workflow');
   const [m, setM] = useState<AutoTasks>(() =>
     rule
       ? ruleToAutoTasks(rule)
@@ -51,35 +48,23 @@ function AutomaticTasksEditor({ rule }: { rule?: WorkflowRule }) {
       .filter((o) => !o.retired)
       .map((o) => ({ value: o.value, label: optionLabel(t, name, o) }));
   const deals = m.module === 'deals';
-  const onSave = async () => {
-    try {
-      const saved = await save.mutateAsync({ id: rule?.id, body: autoTasksToRule(m) });
-      notifications.show({ color: 'green', message: t('automationSettings.saved', { name: saved.name }) });
-      navigate('/settings/automation?tab=automatic-tasks');
-    } catch (err) {
-      notifications.show({ color: 'red', message: serverErrorMessage(t, err) });
-    }
-  };
   const setTask = (i: number, patch: Partial<AutoTasks['tasks'][number]>) =>
     setM({ ...m, tasks: m.tasks.map((x, k) => (k === i ? { ...x, ...patch } : x)) });
   return (
-    <Stack gap="md">
-      <Title order={2}>{rule ? t('automationSettings.editRule', { name: rule.name }) : t('automationSettings.new.automatic-tasks')}</Title>
-      <Group grow align="flex-end">
-        <TextInput
-          label={t('automationSettings.name')}
-          required
-          value={m.name}
-          onChange={(e) => setM({ ...m, name: e.currentTarget.value })}
-        />
-        <ModuleSelect
-          value={m.module}
-          only={[...AUTO_TASK_MODULES]}
-          disabled={Boolean(rule)}
-          onChange={(module) => setM({ ...m, module, when: 'created' })}
-        />
-      </Group>
-      <Switch label={t('automationSettings.active')} checked={m.active} onChange={(e) => setM({ ...m, active: e.currentTarget.checked })} />
+    <RuleEditorShell
+      kind="workflow"
+      tab="automatic-tasks"
+      rule={rule}
+      name={m.name}
+      setName={(name) => setM({ ...m, name })}
+      module={m.module}
+      modules={[...AUTO_TASK_MODULES]}
+      setModule={(module) => setM({ ...m, module, when: 'created' })}
+      active={m.active}
+      setActive={(active) => setM({ ...m, active })}
+      body={() => autoTasksToRule(m)}
+      footer={rule && <RunsPanel ruleId={rule.id} />}
+    >
       <Fieldset legend={t('automationSettings.autoTasks.when')}>
         <Stack gap="xs">
           <Select
@@ -152,24 +137,13 @@ function AutomaticTasksEditor({ rule }: { rule?: WorkflowRule }) {
         </Fieldset>
       ))}
       <Group>
-        <Button
-          variant="light"
-          leftSection={<IconPlus size={16} aria-hidden />}
+        <AddButton
           disabled={m.tasks.length >= 10}
           onClick={() => setM({ ...m, tasks: [...m.tasks, { subject: '', dueInDays: 1, assignTo: 'owner' }] })}
         >
           {t('automationSettings.autoTasks.addTask')}
-        </Button>
+        </AddButton>
       </Group>
-      <Group>
-        <Button onClick={() => void onSave()} loading={save.isPending}>
-          {t('automationSettings.save')}
-        </Button>
-        <Button variant="default" onClick={() => navigate('/settings/automation?tab=automatic-tasks')}>
-          {t('automationSettings.back')}
-        </Button>
-      </Group>
-      {rule && <RunsPanel ruleId={rule.id} />}
-    </Stack>
+    </RuleEditorShell>
   );
 }

@@ -1,16 +1,16 @@
-import { Alert, Button, Fieldset, Group, Loader, MultiSelect, NumberInput, Select, Stack, Switch, TextInput, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { IconPlus, IconTrash } from '@tabler/icons-react';
+import { Button, Fieldset, Group, MultiSelect, NumberInput, Select, Stack, Switch, TextInput } from '@mantine/core';
+import { IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { emptyGroup, newId } from '../../../features/filter-builder/filter-model';
-import { serverErrorMessage } from '../../../features/record-form/server-error';
-import { type TriggerOn, useRule, useSaveRule, type WorkflowRule } from '../../../hooks/api/automation';
+import type { TriggerOn, WorkflowRule } from '../../../hooks/api/automation';
 import { useFields } from '../../../hooks/api/modules';
 import { fieldLabel } from '../../../i18n/labels';
 import { ActionEditor, blankAction } from './ActionEditor';
-import { CriteriaEditor, ModuleSelect } from './parts';
+import { LoadedRule } from './LoadedRule';
+import { AddButton, CriteriaEditor } from './parts';
+import { RuleEditorShell } from './RuleEditorShell';
 import { RunsPanel } from './RunsPanel';
 import { TestRulePanel } from './TestRulePanel';
 import { type EditedWorkflow, modelToWorkflow, workflowToModel } from './workflow-model';
@@ -26,17 +26,16 @@ const blankCondition = () => ({
 
 /** Settings › Automation › a workflow rule: trigger, ordered conditions with actions, test, log. */
 export default function WorkflowRuleEditorPage({ id }: { id?: string }) {
-  const rule = useRule('workflow', id);
-  const { t } = useTranslation();
-  if (id && rule.isPending) return <Loader role="status" aria-label={t('common.loading')} />;
-  if (id && rule.isError) return <Alert color="red">{t('errors.loadFailed')}</Alert>;
-  return <WorkflowRuleEditor key={id ?? 'new'} rule={rule.data} />;
+  return (
+    <LoadedRule kind="workflow" id={id}>
+      {(rule) => <WorkflowRuleEditor rule={rule} />}
+    </LoadedRule>
+  );
 }
 
 function WorkflowRuleEditor({ rule }: { rule?: WorkflowRule }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const save = useSaveRule('workflow');
   const [m, setM] = useState<EditedWorkflow>(() =>
     rule ? workflowToModel(rule) : { name: '', module: 'leads', active: true, trigger: { on: 'create' }, conditions: [blankCondition()] },
   );
@@ -44,15 +43,6 @@ function WorkflowRuleEditor({ rule }: { rule?: WorkflowRule }) {
   const dateFields = (fields.data ?? []).filter((f) => f.type === 'date' || f.type === 'datetime');
   const setCondition = (i: number, c: EditedWorkflow['conditions'][number]) =>
     setM({ ...m, conditions: m.conditions.map((x, k) => (k === i ? c : x)) });
-  const onSave = async () => {
-    try {
-      const saved = await save.mutateAsync({ id: rule?.id, body: modelToWorkflow(m) });
-      notifications.show({ color: 'green', message: t('automationSettings.saved', { name: saved.name }) });
-      if (!rule) navigate(`/settings/automation/workflow/${saved.id}`, { replace: true });
-    } catch (err) {
-      notifications.show({ color: 'red', message: serverErrorMessage(t, err) });
-    }
-  };
   const setTrigger = (on: TriggerOn) =>
     setM({
       ...m,
@@ -65,29 +55,34 @@ function WorkflowRuleEditor({ rule }: { rule?: WorkflowRule }) {
       },
     });
   return (
-    <Stack gap="md">
-      <Title order={2}>{rule ? t('automationSettings.editWorkflow', { name: rule.name }) : t('automationSettings.newWorkflow')}</Title>
-      <Group align="flex-end" grow>
-        <TextInput
-          label={t('automationSettings.name')}
-          required
-          value={m.name}
-          onChange={(e) => setM({ ...m, name: e.currentTarget.value })}
-        />
-        <ModuleSelect
-          value={m.module}
-          disabled={Boolean(rule)}
-          onChange={(module) =>
-            setM({
-              ...m,
-              module,
-              trigger: { on: m.trigger.on === 'date' || m.trigger.on === 'fieldUpdate' ? 'create' : m.trigger.on },
-              conditions: [blankCondition()],
-            })
-          }
-        />
-      </Group>
-      <Switch label={t('automationSettings.active')} checked={m.active} onChange={(e) => setM({ ...m, active: e.currentTarget.checked })} />
+    <RuleEditorShell
+      kind="workflow"
+      tab="workflow"
+      rule={rule}
+      title={rule ? t('automationSettings.editWorkflow', { name: rule.name }) : t('automationSettings.newWorkflow')}
+      name={m.name}
+      setName={(name) => setM({ ...m, name })}
+      module={m.module}
+      setModule={(module) =>
+        setM({
+          ...m,
+          module,
+          trigger: { on: m.trigger.on === 'date' || m.trigger.on === 'fieldUpdate' ? 'create' : m.trigger.on },
+          conditions: [blankCondition()],
+        })
+      }
+      active={m.active}
+      setActive={(active) => setM({ ...m, active })}
+      body={() => modelToWorkflow(m)}
+      // A new rule stays open, now as itself, so it can be tested and its runs watched.
+      onSaved={(saved) => !rule && navigate(`/settings/automation/workflow/${saved.id}`, { replace: true })}
+      footer={
+        <>
+          <TestRulePanel module={m.module} rule={() => modelToWorkflow(m)} />
+          {rule && <RunsPanel ruleId={rule.id} />}
+        </>
+      }
+    >
       <Fieldset legend={t('automationSettings.trigger')}>
         <Stack gap="xs">
           <Select
@@ -162,16 +157,14 @@ function WorkflowRuleEditor({ rule }: { rule?: WorkflowRule }) {
               />
             ))}
             <Group>
-              <Button
-                variant="light"
-                leftSection={<IconPlus size={16} aria-hidden />}
+              <AddButton
                 disabled={c.actions.length >= MAX_ACTIONS}
                 onClick={() =>
                   setCondition(i, { ...c, actions: [...c.actions, { id: newId(), action: blankAction('createTask'), delay: null }] })
                 }
               >
                 {t('automationSettings.addAction')}
-              </Button>
+              </AddButton>
               {m.conditions.length > 1 && (
                 <Button
                   variant="subtle"
@@ -187,25 +180,10 @@ function WorkflowRuleEditor({ rule }: { rule?: WorkflowRule }) {
         </Fieldset>
       ))}
       <Group>
-        <Button
-          variant="light"
-          leftSection={<IconPlus size={16} aria-hidden />}
-          disabled={m.conditions.length >= 10}
-          onClick={() => setM({ ...m, conditions: [...m.conditions, blankCondition()] })}
-        >
+        <AddButton disabled={m.conditions.length >= 10} onClick={() => setM({ ...m, conditions: [...m.conditions, blankCondition()] })}>
           {t('automationSettings.addCondition')}
-        </Button>
+        </AddButton>
       </Group>
-      <Group>
-        <Button onClick={() => void onSave()} loading={save.isPending}>
-          {t('automationSettings.save')}
-        </Button>
-        <Button variant="default" onClick={() => navigate('/settings/automation?tab=workflow')}>
-          {t('automationSettings.back')}
-        </Button>
-      </Group>
-      <TestRulePanel module={m.module} rule={() => modelToWorkflow(m)} />
-      {rule && <RunsPanel ruleId={rule.id} />}
-    </Stack>
+    </RuleEditorShell>
   );
 }

@@ -1,4 +1,6 @@
-import { Fieldset, Select, Text } from '@mantine/core';
+import { Button, Fieldset, Select, Text } from '@mantine/core';
+import { IconPlus } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FilterBuilder } from '../../../features/filter-builder/FilterBuilder';
 import { type FilterGroup, fromApiFilter, toApiFilter } from '../../../features/filter-builder/filter-model';
@@ -59,6 +61,15 @@ export function CriteriaEditor({
       )}
       {fields.data && <FilterBuilder module={module} fields={fields.data} value={value} onChange={onChange} />}
     </Fieldset>
+  );
+}
+
+/** The editors' "add another" button (task, condition, action, entry). */
+export function AddButton({ disabled, onClick, children }: { disabled?: boolean; onClick: () => void; children: ReactNode }) {
+  return (
+    <Button variant="light" leftSection={<IconPlus size={16} aria-hidden />} disabled={disabled} onClick={onClick}>
+      {children}
+    </Button>
   );
 }
 
