@@ -1,6 +1,7 @@
 import { QueryClient } from '@tanstack/react-query';
-import { describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { sessionQueryKeys } from '../hooks/api/session';
+import { clearSessionExpired, sessionExpired } from '../lib/session-expiry';
 import { createSessionLostHandler } from './session-lost';
 
 function fakeRouter(pathname: string, search = '') {
@@ -8,6 +9,8 @@ function fakeRouter(pathname: string, search = '') {
 }
 
 describe('a lost session', () => {
+  beforeEach(() => clearSessionExpired());
+
   it('sends a signed-in user to sign in, saying it expired, and remembers the page', async () => {
     const router = fakeRouter('/m/leads', '?q=ada');
     const qc = new QueryClient();
@@ -22,11 +25,14 @@ describe('a lost session', () => {
     expect(router.navigate).toHaveBeenCalledTimes(1);
     expect(router.navigate).toHaveBeenCalledWith('/login?expired=1&next=%2Fm%2Fleads%3Fq%3Dada', { replace: true });
     await vi.waitFor(() => expect(qc.getQueryData(sessionQueryKeys.me())).toBeUndefined());
+    // The route guard, if its own redirect overtakes this one, says "expired" too.
+    expect(sessionExpired()).toBe(true);
   });
 
   it('does not call a first visit "expired", and does nothing on the sign-in page', () => {
     const router = fakeRouter('/m/deals');
     createSessionLostHandler(router, new QueryClient())();
+    expect(sessionExpired()).toBe(false);
     expect(router.navigate).toHaveBeenCalledWith('/login?next=%2Fm%2Fdeals', { replace: true });
     const onLogin = fakeRouter('/login');
     createSessionLostHandler(onLogin, new QueryClient())();

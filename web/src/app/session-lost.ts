@@ -1,6 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { sessionQueryKeys } from '../hooks/api/session';
 import { loginPathFor } from '../lib/safe-next';
+import { markSessionExpired, sessionExpired } from '../lib/session-expiry';
 
 interface RouterLike {
   state: { location: { pathname: string; search: string; hash: string } };
@@ -21,7 +22,8 @@ export function createSessionLostHandler(router: RouterLike, queryClient: QueryC
     const { pathname, search, hash } = router.state.location;
     if (redirecting || pathname === '/login' || pathname === '/setup') return;
     redirecting = true;
-    const hadSession = queryClient.getQueryData(sessionQueryKeys.me()) !== undefined;
+    if (queryClient.getQueryData(sessionQueryKeys.me()) !== undefined) markSessionExpired();
+    const hadSession = sessionExpired();
     void queryClient.cancelQueries();
     queryClient.removeQueries();
     void router.navigate(loginPathFor({ pathname, search, hash }, hadSession ? { expired: '1' } : {}), { replace: true }).finally(() => {

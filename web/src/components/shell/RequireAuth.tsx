@@ -6,6 +6,7 @@ import { ApiError } from '../../api/client';
 import { useMe } from '../../hooks/api/session';
 import { setLanguage } from '../../i18n';
 import { loginPathFor } from '../../lib/safe-next';
+import { sessionExpired } from '../../lib/session-expiry';
 import { PageLoader } from './PageLoader';
 
 /** The signed-in part of the app: without a session, sign in first and come back here. */
@@ -21,9 +22,10 @@ export function RequireAuth() {
 
   if (me.isPending) return <PageLoader fullScreen />;
   if (me.isError) {
-    // Data kept from before the error means the user was signed in: their session expired.
+    // Data kept from before the error, or the 401 handler having seen a signed-in user, means the
+    // session expired: this redirect may overtake the handler's, and must say so too.
     if (me.error instanceof ApiError && me.error.status === 401)
-      return <Navigate to={loginPathFor(location, me.data ? { expired: '1' } : {})} replace />;
+      return <Navigate to={loginPathFor(location, me.data || sessionExpired() ? { expired: '1' } : {})} replace />;
     return (
       <Center h="100vh" component="main">
         <Stack align="center">

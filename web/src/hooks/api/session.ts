@@ -1,6 +1,7 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import type { Profile, User } from '../../api/types';
+import { clearSessionExpired } from '../../lib/session-expiry';
 import { queryKeysFactory } from './query-keys';
 
 /** The signed-in user (GET /me); signing in and out. */
@@ -36,6 +37,7 @@ export function useLogin() {
     onSuccess: async () => {
       // Whatever was cached belonged to the previous session.
       queryClient.removeQueries();
+      clearSessionExpired();
     },
   });
 }
@@ -46,6 +48,8 @@ export function useLogout() {
     mutationFn: () => api.post<null>('/auth/logout'),
     onSettled: () => {
       queryClient.removeQueries();
+      // Signing out is not a session expiring.
+      clearSessionExpired();
     },
   });
 }
