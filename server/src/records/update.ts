@@ -106,7 +106,8 @@ function orderedWaves<T extends { change: Change }>(changes: T[]): T[][] {
 /**
  * Writes distinct records' changes in one transaction; per change the updated record or its
  * error. If a concurrent writer takes a unique value between the check and the write, the changes
- * are retried one by one so only the one that collides fails.
+ * are retried one by one so only the one that collides fails — unless they ran in the caller's
+ * transaction, which the violation has spoiled (PostgreSQL): then the whole call fails.
  */
 async function writeChanges(ctx: Ctx, module: ModuleDef, changes: Change[]): Promise<(Record<string, unknown> | Error)[]> {
   try {
@@ -114,7 +115,8 @@ async function writeChanges(ctx: Ctx, module: ModuleDef, changes: Change[]): Pro
   } catch (err) {
     if (!isUniqueViolation(err)) throw err;
     const duplicate = () => duplicateData(module.fields.find((f) => f.unique)?.apiName ?? 'id');
-    if (changes.length === 1 || ctx.db.isTransaction) return changes.map(duplicate);
+    if (changes.length === 1) return [duplicate()];
+    if (ctx.db.isTransaction) throw err;
     const out: (Record<string, unknown> | Error)[] = [];
     for (const c of changes) {
       try {

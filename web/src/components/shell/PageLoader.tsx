@@ -1,11 +1,11 @@
-import { Center, Loader } from '@mantine/core';
-import { useTranslation } from 'react-i18next';
+import { Center } from '@mantine/core';
+import { Loading } from '../Loading';
 
+/** A page (or the whole app, `fullScreen`) waiting for what it shows. */
 export function PageLoader({ fullScreen = false }: { fullScreen?: boolean }) {
-  const { t } = useTranslation();
   return (
-    <Center h={fullScreen ? '100vh' : 240} role="status" aria-live="polite">
-      <Loader role="status" aria-label={t('common.loading')} />
+    <Center h={fullScreen ? '100vh' : 240}>
+      <Loading />
     </Center>
   );
 }

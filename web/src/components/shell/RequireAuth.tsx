@@ -22,10 +22,10 @@ export function RequireAuth() {
 
   if (me.isPending) return <PageLoader fullScreen />;
   if (me.isError) {
-    // Data kept from before the error, or the 401 handler having seen a signed-in user, means the
-    // session expired: this redirect may overtake the handler's, and must say so too.
+    // The 401 handler has recorded whether a signed-in user lost the session; this redirect may
+    // overtake the handler's, and must say the same.
     if (me.error instanceof ApiError && me.error.status === 401)
-      return <Navigate to={loginPathFor(location, me.data || sessionExpired() ? { expired: '1' } : {})} replace />;
+      return <Navigate to={loginPathFor(location, sessionExpired() ? { expired: '1' } : {})} replace />;
     return (
       <Center h="100vh" component="main">
         <Stack align="center">

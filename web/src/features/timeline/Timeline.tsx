@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, Loader, Paper, Select, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { Anchor, Button, Group, Paper, Select, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { IconCalendarEvent, IconChecklist, IconHistory, IconMail, IconNote, IconPhone, type IconProps } from '@tabler/icons-react';
 import { type ComponentType, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,7 @@ import { TIMELINE_KINDS, type TimelineItem, type TimelineKind, useTimeline } fro
 import { fieldLabel } from '../../i18n/labels';
 import { useFormat } from '../../i18n/use-format';
 import { fieldValueText } from '../field-value/FieldValue';
+import { Loading } from '../../components/Loading';
 
 const ICONS: Record<TimelineKind, ComponentType<IconProps>> = {
   history: IconHistory,
@@ -50,7 +51,7 @@ export function Timeline({ module, recordId, fields }: { module: ModuleSummary; 
         />
       </Group>
       {timeline.isPending ? (
-        <Loader size="sm" role="status" aria-label={t('common.loading')} />
+        <Loading size="sm" />
       ) : timeline.isError ? (
         <Text c="red">{t('errors.loadFailed')}</Text>
       ) : items.length === 0 ? (

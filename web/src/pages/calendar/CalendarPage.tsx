@@ -12,7 +12,7 @@ import timeGridPlugin from '@fullcalendar/react/timegrid';
 import '@fullcalendar/react/skeleton.css';
 import '@fullcalendar/react/themes/classic/theme.css';
 import '@fullcalendar/react/themes/classic/palette.css';
-import { Alert, Chip, Fieldset, Group, Loader, Paper, Stack, Title } from '@mantine/core';
+import { Alert, Chip, Fieldset, Group, Paper, Stack, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useMemo, useState } from 'react';
@@ -25,6 +25,7 @@ import { type CalendarItem, useCalendarItems, useReschedule } from '../../hooks/
 import { useMe } from '../../hooks/api/session';
 import { useUsers } from '../../hooks/api/users';
 import { FeedPanel } from './FeedPanel';
+import { Loading } from '../../components/Loading';
 
 const OVERDUE_COLOR = '#c92a2a';
 
@@ -112,7 +113,7 @@ export default function CalendarPage() {
       )}
       <Paper withBorder p="sm" pos="relative" aria-busy={items.isFetching}>
         {(items.isFetching || reschedule.isPending) && (
-          <Loader size="sm" pos="absolute" top={12} right={12} role="status" aria-label={t('common.loading')} style={{ zIndex: 5 }} />
+          <Loading size="sm" pos="absolute" top={12} right={12} style={{ zIndex: 5 }} />
         )}
         <FullCalendar
           plugins={[dayGridPlugin, timeGridPlugin, interactionPlugin, classicThemePlugin]}

@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, Loader, Paper, Select, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Button, Group, Paper, Select, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -6,6 +6,7 @@ import { type FeedItem, type FeedScope, type RecordRef, useHomeFeed } from '../.
 import { useModules } from '../../hooks/api/modules';
 import { moduleSingularLabel } from '../../i18n/labels';
 import { useFormat } from '../../i18n/use-format';
+import { Loading } from '../../components/Loading';
 
 const RecordLink = ({ r }: { r: RecordRef }) => {
   const { t } = useTranslation();
@@ -42,7 +43,7 @@ export function ActivityFeed() {
         />
       </Group>
       {feed.isPending ? (
-        <Loader size="sm" role="status" aria-label={t('common.loading')} />
+        <Loading size="sm" />
       ) : feed.isError ? (
         <Text c="red">{t('errors.loadFailed')}</Text>
       ) : items.length === 0 ? (

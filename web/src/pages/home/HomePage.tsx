@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Loader, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -16,6 +16,7 @@ import { ClosedDeals } from './ClosedDeals';
 import { MyMeetings } from './MyMeetings';
 import { MyTasks } from './MyTasks';
 import { PipelineSummary } from './PipelineSummary';
+import { Loading } from '../../components/Loading';
 
 /** The home dashboard (SPEC HOME-1): what needs doing today and how sales stand. */
 export default function HomePage() {
@@ -38,7 +39,7 @@ export default function HomePage() {
       </div>
       <QuickAdd />
       {summary.isPending ? (
-        <Loader size="sm" role="status" aria-label={t('common.loading')} />
+        <Loading size="sm" />
       ) : summary.isError ? (
         <Alert color="red">{t('errors.loadFailed')}</Alert>
       ) : (

@@ -1,4 +1,4 @@
-import { Button, Group, Loader, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Button, Group, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CrmRecord, ModuleSummary } from '../../api/types';
@@ -7,6 +7,7 @@ import { useCreateRecord, useDeleteRecord, useUpdateRecord } from '../../hooks/a
 import { useRelatedRecords } from '../../hooks/api/related';
 import { useFormat } from '../../i18n/use-format';
 import { ConfirmButton } from '../../components/ConfirmButton';
+import { Loading } from '../../components/Loading';
 
 function NoteItem({ note }: { note: CrmRecord }) {
   const { t } = useTranslation();
@@ -112,7 +113,7 @@ export function Notes({ module, record, name }: { module: ModuleSummary; record:
         </Group>
       </form>
       {notes.isPending ? (
-        <Loader size="sm" role="status" aria-label={t('common.loading')} />
+        <Loading size="sm" />
       ) : (
         <Stack gap="sm" mt="sm" component="ul" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
           {(notes.data?.data ?? []).map((n) => (

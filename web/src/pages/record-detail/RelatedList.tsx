@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -9,6 +9,7 @@ import { CompleteTaskButton } from '../../features/tasks';
 import { useRelatedRecords } from '../../hooks/api/related';
 import { moduleLabel, moduleSingularLabel } from '../../i18n/labels';
 import { recordName } from '../../lib/record-name';
+import { Loading } from '../../components/Loading';
 
 /** Standard lookups pointing at a module: module → [related module, its lookup field]. */
 export const STANDARD_LOOKUPS: Record<string, [string, string][]> = {
@@ -59,7 +60,7 @@ export function RelatedList({ module, record, name, related, lookupField }: Rela
         </Button>
       </Group>
       {list.isPending ? (
-        <Loader size="sm" role="status" aria-label={t('common.loading')} />
+        <Loading size="sm" />
       ) : list.isError ? (
         <Text c="red">{t('errors.loadFailed')}</Text>
       ) : rows.length === 0 ? (

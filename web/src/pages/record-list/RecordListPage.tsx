@@ -1,4 +1,4 @@
-import { Alert, Button, Center, Collapse, Group, Loader, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Center, Collapse, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue, useDocumentTitle } from '@mantine/hooks';
 import { IconFilter, IconLayoutKanban, IconPlus, IconSearch } from '@tabler/icons-react';
 import { useCallback, useEffect, useMemo, useState } from 'react';
@@ -22,6 +22,7 @@ import { ExportButton } from './ExportButton';
 import { columnCandidates, defaultListQuery, LIST_PAGE_SIZE, listColumns } from './list-columns';
 import { RecordTable } from './RecordTable';
 import { SavedViewsMenu } from './SavedViewsMenu';
+import { Loading } from '../../components/Loading';
 
 
 /**
@@ -249,7 +250,7 @@ export default function RecordListPage() {
       )}
       {list.isFetching && !list.isFetchingNextPage && !list.isPending && (
         <Center>
-          <Loader size="xs" role="status" aria-label={t('common.loading')} />
+          <Loading size="xs" />
         </Center>
       )}
     </Stack>

@@ -6,7 +6,6 @@ import {
   Breadcrumbs,
   Button,
   Group,
-  Loader,
   Paper,
   Select,
   Stack,
@@ -37,6 +36,7 @@ import {
   unplaced,
 } from './layout-model';
 import { useIsAdmin } from './SettingsLayout';
+import { Loading } from '../../components/Loading';
 
 /** What is being dragged: a field (by API name) or a section (by index). */
 type Drag = { kind: 'field'; field: string } | { kind: 'section'; index: number } | null;
@@ -58,7 +58,7 @@ export default function LayoutEditorPage() {
     layouts.data?.find((l) => l.id === layoutId) ?? layouts.data?.find((l) => l.isDefault) ?? layouts.data?.[0];
 
   if (!admin) return <NotFoundPage message={t('errors.forbidden')} />;
-  if (module.isPending) return <Loader role="status" aria-label={t('common.loading')} />;
+  if (module.isPending) return <Loading />;
   if (!module.data) return <NotFoundPage message={t('notFound.module')} />;
   const m = module.data;
   return (
@@ -78,7 +78,7 @@ export default function LayoutEditorPage() {
         {t('layoutEditor.title', { name: moduleLabel(t, m) })}
       </Title>
       {fields.isPending || layouts.isPending ? (
-        <Loader role="status" aria-label={t('common.loading')} />
+        <Loading />
       ) : fields.isError || layouts.isError || !layout ? (
         <Alert color="red">{t('errors.loadFailed')}</Alert>
       ) : (

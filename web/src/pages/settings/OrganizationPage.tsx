@@ -1,4 +1,4 @@
-import { Alert, Button, Loader, Paper, Select, Stack, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Paper, Select, Stack, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,7 @@ import { useOrganization, useUpdateOrganization } from '../../hooks/api/organiza
 import NotFoundPage from '../not-found/NotFoundPage';
 import { currencies, timeZones } from '../setup/setup-options';
 import { useIsAdmin } from './SettingsLayout';
+import { Loading } from '../../components/Loading';
 
 /** The organisation: name, time zone, currency (administrators). */
 export default function OrganizationPage() {
@@ -23,7 +24,7 @@ export default function OrganizationPage() {
   }, [org.data, values]);
   if (!admin) return <NotFoundPage message={t('errors.forbidden')} />;
   if (org.isError) return <Alert color="red">{t('errors.loadFailed')}</Alert>;
-  if (!values) return <Loader role="status" aria-label={t('common.loading')} />;
+  if (!values) return <Loading />;
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (!values.name.trim()) {

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Loader, Progress, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, Progress, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
@@ -8,6 +8,7 @@ import { serverErrorMessage } from '../../features/record-form/server-error';
 import { type DemoModule, useDemoAction, useDemoData } from '../../hooks/api/module-admin';
 import NotFoundPage from '../not-found/NotFoundPage';
 import { useIsAdmin } from './SettingsLayout';
+import { Loading } from '../../components/Loading';
 
 const MODULES: DemoModule[] = ['accounts', 'contacts', 'leads', 'deals', 'tasks', 'notes'];
 
@@ -44,7 +45,7 @@ export default function SampleDataPage() {
       <Stack gap="md" maw={640}>
         <Text>{t('sampleData.intro')}</Text>
         {state.isPending ? (
-          <Loader role="status" aria-label={t('common.loading')} />
+          <Loading />
         ) : state.isError ? (
           <Alert color="red">{t('errors.loadFailed')}</Alert>
         ) : (

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Group, Loader, Switch, Table, Tabs, Text, Title, VisuallyHidden } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Switch, Table, Tabs, Text, Title, VisuallyHidden } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,7 @@ import { type RuleKind, type RuleOf, useDeleteRule, useRules, useSaveRule } from
 import { useModules } from '../../../hooks/api/modules';
 import { moduleLabel } from '../../../i18n/labels';
 import { useIsAdmin } from '../SettingsLayout';
+import { Loading } from '../../../components/Loading';
 
 /** The tabs of Settings › Automation; automatic tasks are workflow rules written by their own editor. */
 export const AUTOMATION_TABS = ['workflow', 'automatic-tasks', 'assignment', 'scoring', 'validation'] as const;
@@ -84,7 +85,7 @@ function RuleList({ tab }: { tab: AutomationTab }) {
         </Button>
       </Group>
       {rules.isPending ? (
-        <Loader role="status" aria-label={t('common.loading')} />
+        <Loading />
       ) : rules.isError ? (
         <Alert color="red">{t('errors.loadFailed')}</Alert>
       ) : list.length === 0 ? (

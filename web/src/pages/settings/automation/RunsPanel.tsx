@@ -1,8 +1,9 @@
-import { Alert, Anchor, Badge, Card, List, Loader, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Card, List, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useRuleRuns } from '../../../hooks/api/automation';
 import { useFormat } from '../../../i18n/use-format';
+import { Loading } from '../../../components/Loading';
 
 const COLORS: Record<string, string> = {
   done: 'green',
@@ -24,7 +25,7 @@ export function RunsPanel({ ruleId }: { ruleId: string }) {
         {t('automationSettings.runs.title')}
       </Title>
       {runs.isPending ? (
-        <Loader role="status" aria-label={t('common.loading')} />
+        <Loading />
       ) : runs.isError ? (
         <Alert color="red">{t('errors.loadFailed')}</Alert>
       ) : runs.data.length === 0 ? (

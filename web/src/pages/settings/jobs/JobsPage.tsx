@@ -1,4 +1,4 @@
-import { Alert, Button, Code, Loader, Progress, SegmentedControl, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, Code, Progress, SegmentedControl, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +6,7 @@ import { serverErrorMessage } from '../../../features/record-form/server-error';
 import { type Job, type JobStatus, useJobs, useRetryJob } from '../../../hooks/api/jobs';
 import { useFormat } from '../../../i18n/use-format';
 import { useIsAdmin } from '../SettingsLayout';
+import { Loading } from '../../../components/Loading';
 
 const STATUSES: JobStatus[] = ['pending', 'failed', 'cancelled'];
 
@@ -42,7 +43,7 @@ export default function JobsPage() {
         data={STATUSES.map((s) => ({ value: s, label: t(`jobsAdmin.statuses.${s}`) }))}
       />
       {jobs.isPending ? (
-        <Loader role="status" aria-label={t('common.loading')} />
+        <Loading />
       ) : jobs.isError ? (
         <Alert color="red">{t('errors.loadFailed')}</Alert>
       ) : jobs.data.length === 0 ? (
