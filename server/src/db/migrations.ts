@@ -269,5 +269,12 @@ export function systemMigrations(
         await addTagFields(db, dialect);
       },
     },
+    '0013_workflow_in_transaction': {
+      async up(db) {
+        // Workflow rules now run inside the triggering write's transaction; the outbox reader only
+        // finishes the events written before, up to this seq (automation/workflow/outbox-reader.ts).
+        await exec(db, `insert into settings (key, value) select 'automationCursorEnd', cast(coalesce(max(seq), 0) as text) from record_events`);
+      },
+    },
   };
 }

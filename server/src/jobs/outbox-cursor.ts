@@ -19,14 +19,15 @@ export type OutboxRow = Record<string, unknown> & { seq: number | string; payloa
  * later one is higher. No event is skipped, and writers wait only for the barrier, never for the
  * consumer's work. SQLite has one writer, so committed order is seq order.
  *
- * `payloadOf` names the only modules whose payloads the consumer reads (the others come as null).
+ * `payloadOf` names the only modules whose payloads the consumer reads (the others come as null);
+ * `until` is the last seq it reads.
  */
 export async function consumeOutbox(
   env: JobEnv,
   cursorKey: string,
   batch: number,
   handle: (trx: Db, rows: OutboxRow[]) => Promise<boolean | undefined | void>,
-  opts: { payloadOf?: readonly string[] } = {},
+  opts: { payloadOf?: readonly string[]; until?: number } = {},
 ): Promise<boolean> {
   const { db, dialect } = env.database;
   await db
@@ -47,10 +48,12 @@ export async function consumeOutbox(
         ? sql<string | null>`case when ${sql.ref('module')} in (${sql.join(only)}) then ${sql.ref('payload')} end`
         : sql<null>`null`
       : sql.ref('payload');
-    const rows = (await trx
+    let read = trx
       .selectFrom('record_events')
       .select(['seq', 'module', 'recordId', 'type', 'at', 'userId', payload.as('payload')])
-      .where('seq', '>', cursor)
+      .where('seq', '>', cursor);
+    if (opts.until !== undefined) read = read.where('seq', '<=', opts.until);
+    const rows = (await read
       .orderBy('seq')
       .limit(batch)
       .execute()) as OutboxRow[];

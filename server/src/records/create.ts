@@ -12,6 +12,12 @@ import { verifyReferences } from './references.js';
 import { type StoredRecord, columnsToRecord, recordToJson, valuesToColumns } from './rows.js';
 import { afterWriteRuleOf } from './module-rules/index.js';
 import { inTransaction } from './transaction.js';
+import { fireCreateRules, finishCreateRules } from '../automation/workflow/in-transaction.js';
+import type { FoldedChange } from '../automation/workflow/inline.js';
+import { fieldType } from '../metadata/field-types/index.js';
+import type { ModuleDef } from '../metadata/types.js';
+import { diffValues, type FieldChange } from './history.js';
+import { prepareUpdate } from './prepare.js';
 import type { RecordValues } from './values.js';
 import { findDuplicates, isUniqueViolation } from './unique.js';
 import { newId } from '../ids.js';
@@ -28,6 +34,45 @@ export interface CreateOptions {
    * assignment rule named by the request); it may change `owner` in place.
    */
   assignOwners?: (tx: Ctx, records: RecordValues[]) => Promise<void>;
+}
+
+/**
+ * Whether a rule's change to a field can be written with the record's insert: it needs no
+ * reference or uniqueness check of its own, and no after-write rule of the module has to see the
+ * record before and after it.
+ */
+function foldable(tx: Ctx, moduleName: string, fieldName: string): boolean {
+  const field = tx.meta.modulesByName.get(moduleName)?.fieldsByName.get(fieldName);
+  return !!field && !field.unique && !fieldType(field.type).references && !afterWriteRuleOf(moduleName);
+}
+
+/**
+ * Applies create rules' instant changes to records not yet inserted, as an update by those rules
+ * would (the same parsing, module rules, validation rules and score): the record goes in at
+ * version 2, and its history and events show the change as the rules' own. A change that an
+ * update would refuse (a validation rule, say) fails that rule's actions and leaves the record as given.
+ */
+function foldRuleChanges(tx: Ctx, module: ModuleDef, stored: StoredRecord[], folded: Map<string, FoldedChange>) {
+  const out: { index: number; record: StoredRecord; changes: FieldChange[]; automation: { depth: number; ruleId: string } }[] = [];
+  stored.forEach((s, index) => {
+    const change = folded.get(s.id);
+    if (!change) return;
+    const automation = { depth: (tx.automation?.depth ?? 0) + 1, ruleId: change.ruleId };
+    try {
+      const { next, name } = prepareUpdate({ ...tx, automation }, module, s.values, change.patch, {}, s.id);
+      const changes = diffValues(s.values, next);
+      change.settle();
+      if (changes.length === 0) return;
+      s.values = next;
+      s.name = name;
+      s.version = 2;
+      out.push({ index, record: s, changes, automation });
+    } catch (err) {
+      if (!(err instanceof DomainError)) throw err;
+      change.settle(`${err.code}: ${err.message}`);
+    }
+  });
+  return out;
 }
 
 export function errorResult(err: unknown): WriteResult {
@@ -81,34 +126,58 @@ export async function createRecords(ctx: Ctx, moduleName: string, inputs: unknow
         s.values.createdBy = { id: tx.user.id, name: tx.user.name };
         s.values.modifiedBy = s.values.createdBy;
       }
-      const rows = stored.map((s) => ({
+      const rowOf = (s: StoredRecord) => ({
         ...valuesToColumns(module, s.values),
         id: s.id,
         createdAt: now,
         createdBy: tx.user.id,
         modifiedAt: now,
         modifiedBy: tx.user.id,
-        version: 1,
+        version: s.version,
         _name: s.name,
-      }));
-      // Rows of one batch have the same columns; keep each statement under the parameter limits.
-      const perStatement = Math.max(1, Math.floor(30000 / Math.max(1, Object.keys(rows[0] ?? {}).length)));
-      for (const part of chunk(rows, perStatement)) await tx.db.insertInto(module.tableName).values(part).execute();
-      // Answer with every field, as a read would (unset ones empty), not only those given.
+      });
+      let rows = stored.map(rowOf);
+      // Every field, as a read would give it (unset ones empty), not only those given.
       stored.forEach((s, k) => {
         s.values = columnsToRecord(module, rows[k]).values;
       });
-      await writeHistory(tx, stored.map((s) => ({ module: module.apiName, recordId: s.id, action: 'created', changes: [] })));
-      await afterWriteRuleOf(module.apiName)?.(tx, stored.map((s) => ({ id: s.id, prev: null, next: s.values })));
-      await appendEvents(
+      const asCreated = stored.map((s) => recordToJson(s));
+      // Create rules fire before the insert, so their instant changes can be written with it.
+      const firing = await fireCreateRules(
         tx,
-        stored.map((s) => ({ module: module.apiName, recordId: s.id, type: 'created', payload: { record: recordToJson(s) } })),
+        module,
+        stored.map((s, k) => ({ id: s.id, record: asCreated[k] })),
+        (m, f) => foldable(tx, m, f),
       );
+      const ruleChanges = firing ? foldRuleChanges(tx, module, stored, firing.folded) : [];
+      if (ruleChanges.length) {
+        rows = stored.map(rowOf);
+        for (const c of ruleChanges) c.record.values = columnsToRecord(module, rows[c.index]).values;
+      }
+      // Rows of one batch have the same columns; keep each statement under the parameter limits.
+      const perStatement = Math.max(1, Math.floor(30000 / Math.max(1, Object.keys(rows[0] ?? {}).length)));
+      for (const part of chunk(rows, perStatement)) await tx.db.insertInto(module.tableName).values(part).execute();
+      await writeHistory(tx, [
+        ...stored.map((s) => ({ module: module.apiName, recordId: s.id, action: 'created' as const, changes: [] })),
+        ...ruleChanges.map((c) => ({ module: module.apiName, recordId: c.record.id, action: 'updated' as const, changes: c.changes })),
+      ]);
+      await afterWriteRuleOf(module.apiName)?.(tx, stored.map((s) => ({ id: s.id, prev: null, next: s.values })));
+      const events = await appendEvents(tx, [
+        ...stored.map((s, k) => ({ module: module.apiName, recordId: s.id, type: 'created' as const, payload: { record: asCreated[k] } })),
+        ...ruleChanges.map((c) => ({
+          module: module.apiName,
+          recordId: c.record.id,
+          type: 'updated' as const,
+          payload: { record: recordToJson(c.record), changes: c.changes, automation: c.automation },
+        })),
+      ]);
       await upsertSearchDocuments(tx.db, tx.dialect, stored.map((s) => searchDocument(module, s.id, s.name, s.values)), { fresh: true });
       await resolveNames(tx, module, stored);
       ok.forEach((i, k) => {
         results[i] = { status: 'success', id: stored[k].id, record: recordToJson(stored[k]) };
       });
+      // Last, so the rules' other actions see the records complete (search documents included).
+      if (firing) await finishCreateRules(tx, firing, events.slice(0, stored.length), events.slice(stored.length));
     });
   const pending = results.map((r, i) => (r === null ? i : -1)).filter((i) => i >= 0);
   try {

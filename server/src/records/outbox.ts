@@ -10,14 +10,26 @@ export interface RecordEvent {
   payload: { record?: Record<string, unknown>; changes?: unknown[]; automation?: { depth: number; ruleId: string } };
 }
 
+/** A record event as the outbox holds it: numbered, timed and signed. */
+export interface StoredRecordEvent extends RecordEvent {
+  seq: number;
+  at: number;
+  userId: string | null;
+}
+
+/** The rule write an event comes from: its own (a create rule's change folded into the insert), else the context's. */
+const automationOf = (ctx: Ctx, e: RecordEvent) => e.payload.automation ?? ctx.automation;
+
 /**
- * Appends record events to the outbox in the caller's transaction: automation, webhooks and
- * notifications read them after commit, so a rolled-back write never triggers anything.
+ * Appends record events to the outbox in the caller's transaction, so a rolled-back write never
+ * leaves one; notifications, meetings and webhooks read them after commit. Returns them as stored
+ * (with their seq), for the workflow rules the write runs before it commits.
  */
-export async function appendEvents(ctx: Ctx, events: RecordEvent[]): Promise<void> {
+export async function appendEvents(ctx: Ctx, events: RecordEvent[]): Promise<StoredRecordEvent[]> {
   const at = ctx.clock.now().getTime();
+  const stored: StoredRecordEvent[] = [];
   for (const part of chunk(events, 500)) {
-    await ctx.db
+    const rows = await ctx.db
       .insertInto('record_events')
       .values(
         part.map((e) => ({
@@ -26,9 +38,18 @@ export async function appendEvents(ctx: Ctx, events: RecordEvent[]): Promise<voi
           type: e.type,
           at,
           userId: ctx.user.id,
-          payload: JSON.stringify(ctx.automation ? { ...e.payload, automation: ctx.automation } : e.payload),
+          payload: JSON.stringify(automationOf(ctx, e) ? { ...e.payload, automation: automationOf(ctx, e) } : e.payload),
         })),
       )
+      .returning('seq')
       .execute();
+    // Seqs are drawn row by row in VALUES order on both engines; RETURNING's order is not promised.
+    const seqs = rows.map((r) => Number(r.seq)).sort((a, b) => a - b);
+    part.forEach((e, i) => {
+      const automation = automationOf(ctx, e);
+      const payload = automation ? { ...e.payload, automation } : e.payload;
+      stored.push({ ...e, payload, seq: seqs[i], at, userId: ctx.user.id });
+    });
   }
+  return stored;
 }

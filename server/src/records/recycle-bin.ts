@@ -8,6 +8,7 @@ import { writeHistory } from './history.js';
 import { loadRecord } from './load.js';
 import { moduleOf } from './module-of.js';
 import { appendEvents } from './outbox.js';
+import { runWorkflowRules } from '../automation/workflow/in-transaction.js';
 import { columnsToRecord, recordToJson } from './rows.js';
 import { inTransaction } from './transaction.js';
 import { findDuplicates } from './unique.js';
@@ -36,7 +37,10 @@ export async function deleteRecord(ctx: Ctx, moduleName: string, id: string): Pr
     await tx.db.deleteFrom(module.tableName).where('id', '=', id).execute();
     await removeSearchDocuments(tx.db, tx.dialect, module.apiName, [id]);
     await writeHistory(tx, [{ module: module.apiName, recordId: id, action: 'deleted', changes: [] }]);
-    await appendEvents(tx, [{ module: module.apiName, recordId: id, type: 'deleted', payload: { record: recordToJson(record) } }]);
+    await runWorkflowRules(
+      tx,
+      await appendEvents(tx, [{ module: module.apiName, recordId: id, type: 'deleted', payload: { record: recordToJson(record) } }]),
+    );
     return { id, deleted: true as const };
   });
 }
@@ -116,7 +120,10 @@ export async function restoreFromRecycleBin(ctx: Ctx, entryId: string): Promise<
     const { record } = await loadRecord(tx, module, entry.recordId);
     await upsertSearchDocuments(tx.db, tx.dialect, [searchDocument(module, record.id, record.name, record.values)]);
     await writeHistory(tx, [{ module: module.apiName, recordId: record.id, action: 'restored', changes: [] }]);
-    await appendEvents(tx, [{ module: module.apiName, recordId: record.id, type: 'restored', payload: { record: recordToJson(record) } }]);
+    await runWorkflowRules(
+      tx,
+      await appendEvents(tx, [{ module: module.apiName, recordId: record.id, type: 'restored', payload: { record: recordToJson(record) } }]),
+    );
     return { module: module.apiName, id: record.id, record: recordToJson(record) };
   });
 }

@@ -7,7 +7,8 @@ import { type WriteResult, errorResult, MAX_WRITE_BATCH } from './create.js';
 import { type FieldChange, diffValues, writeHistory } from './history.js';
 import { afterWriteRuleOf } from './module-rules/index.js';
 import { moduleOf } from './module-of.js';
-import { appendEvents } from './outbox.js';
+import { appendEvents, type StoredRecordEvent } from './outbox.js';
+import { runWorkflowRules } from '../automation/workflow/in-transaction.js';
 import { prepareUpdate } from './prepare.js';
 import { resolveNames, verifyReferences } from './references.js';
 import { type StoredRecord, columnsToRecord, recordToJson, valuesToColumns } from './rows.js';
@@ -187,13 +188,14 @@ async function writeInTransaction(tx: Ctx, module: ModuleDef, changes: Change[])
   for (const w of done) {
     w.updated.values = { ...w.updated.values, modifiedAt: now.toISOString(), modifiedBy: { id: tx.user.id, name: tx.user.name } };
   }
+  let events: StoredRecordEvent[] = [];
   if (done.length) {
     await writeHistory(
       tx,
       done.map((w) => ({ module: module.apiName, recordId: w.updated.id, action: w.historyAction, changes: w.changes })),
     );
     await afterWriteRuleOf(module.apiName)?.(tx, done.map((w) => ({ id: w.updated.id, prev: w.current.values, next: w.updated.values })));
-    await appendEvents(
+    events = await appendEvents(
       tx,
       done.map((w) => ({
         module: module.apiName,
@@ -209,6 +211,7 @@ async function writeInTransaction(tx: Ctx, module: ModuleDef, changes: Change[])
     });
     await upsertSearchDocuments(tx.db, tx.dialect, docs);
   }
+  await runWorkflowRules(tx, events);
   await resolveNames(tx, module, [...unchanged, ...done.map((w) => w.updated)]);
   unchanged.forEach((r, k) => {
     out[unchangedAt[k]] = recordToJson(r);

@@ -2,3 +2,4 @@
 export { insertUser, type NewUserRow } from './insert.js';
 export { type User, type UserRow, userRowToActingUser, userRowToUser } from './rows.js';
 export { type CreateUserInput, createUser, getUser, listUsers, type UpdateUserInput, updateUser } from './service.js';
+export { activeUser, firstAdministrator } from './acting.js';

@@ -50,8 +50,10 @@ export async function onRecordEvent(
         record,
         trigger: TRIGGER_OF[event.type] ?? event.type,
         event: event.type,
-        eventSeq: event.seq,
-        origin: event.seq,
+        eventSeq: event.seq > 0 ? event.seq : null,
+        // A record's creation fired before its insert has no seq yet; it happens once, so the
+        // record's id keys its actions instead.
+        origin: event.seq > 0 ? event.seq : `${event.type}:${event.recordId}`,
         depth,
         at: event.at,
         userId: event.userId,

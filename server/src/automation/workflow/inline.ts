@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Clock } from '../../clock.js';
 import type { ActingUser, Ctx } from '../../context.js';
 import type { Db, DialectName } from '../../db/connection.js';
@@ -6,7 +7,7 @@ import { enqueue, type JobInput } from '../../jobs/index.js';
 import type { MetadataSnapshot } from '../../metadata/types.js';
 import { createRecords, getRecord, MAX_WRITE_BATCH, updateRecords, type WriteResult } from '../../records/index.js';
 import { tagsFieldOf } from '../../tags/index.js';
-import { type UserRow, userRowToActingUser } from '../../users/index.js';
+import { activeUser, firstAdministrator } from '../../users/index.js';
 import { chunk } from '../../util/chunk.js';
 import { withTag } from './actions/add-tag.js';
 import { taskValues } from './actions/create-task.js';
@@ -14,6 +15,8 @@ import type { RunAction } from './run-log.js';
 import type { ActionRef, WorkflowAction } from './types.js';
 
 /** Actions whose only effect is a record write: run in the outbox reader's transaction, in bulk. */
+const ADMIN = '(first administrator)';
+
 export const INLINE_TYPES: ReadonlySet<string> = new Set(['fieldUpdate', 'assignOwner', 'addTag', 'createTask']);
 
 interface PendingRun {
@@ -32,6 +35,15 @@ interface PendingRun {
   };
 }
 
+/** Instant changes of one record folded into its insert (see takeFoldable). */
+export interface FoldedChange {
+  patch: Record<string, unknown>;
+  /** The first rule whose change it holds: named on the record event, as for an update by rules. */
+  ruleId: string;
+  /** The actions' outcome: done, or failed with the reason the change could not be made. */
+  settle(error?: string): void;
+}
+
 interface InlineAction {
   run: PendingRun;
   ref: ActionRef;
@@ -45,16 +57,21 @@ interface InlineAction {
 }
 
 /**
- * Collects the instant record-writing actions of one outbox batch and runs them together before
- * the batch commits: field updates of one record merged into one update (later rules win), tasks
- * created 100 at a time, runs logged in one insert. Because effects, run log and the outbox cursor
- * commit in one transaction, each happens exactly once (as with jobs, without a job per action).
- * Emails, webhooks and scheduled actions still become jobs.
+ * Collects the instant record-writing actions of one write's rule firings and runs them together
+ * before that write commits: field updates of one record merged into one update (later rules win),
+ * tasks created 100 at a time, runs logged in one insert. Effects, run log and the triggering write
+ * commit in one transaction, so each happens exactly once, in every process, with no job per action.
+ * Emails, webhooks and scheduled actions still become jobs (enqueued in the same transaction).
+ *
+ * The effects run under a savepoint: if one of them fails outright (not a per-record refusal such
+ * as a validation rule, which is that action's outcome), they are all undone and logged as failed,
+ * and the triggering write still commits — a rule never costs the user their write.
  */
 export class InlineBatch {
   private readonly runs: PendingRun[] = [];
   private readonly actions: InlineAction[] = [];
   private readonly jobs: JobInput[] = [];
+  /** Users by id (undefined: not an active user), and the first administrator under ADMIN. */
   private readonly users = new Map<string, ActingUser | undefined>();
 
   constructor(
@@ -62,7 +79,14 @@ export class InlineBatch {
     private readonly dialect: DialectName,
     private readonly meta: MetadataSnapshot,
     private readonly clock: Clock,
+    /** How deep in a chain of rule writes this batch runs: names its savepoint apart from its callers'. */
+    private readonly depth = 0,
   ) {}
+
+  /** The user whose write fired the rules, known already: spares a lookup. */
+  knownUser(user: ActingUser): void {
+    this.users.set(user.id, user);
+  }
 
   addRun(row: PendingRun['row']): PendingRun {
     const run = { row };
@@ -78,9 +102,77 @@ export class InlineBatch {
     this.jobs.push(...jobs);
   }
 
+  /**
+   * Takes out of the batch the instant changes (field updates, tags) of records about to be
+   * inserted, for the record service to write with the records themselves: per record, the
+   * changes merged in rule order and a callback for the actions' outcome. A record gets them all
+   * or none — none when any of its changes sets a field `foldable` refuses, so the order in
+   * which rules' values win never differs from the update that would otherwise follow.
+   */
+  takeFoldable(recordIds: ReadonlySet<string>, foldable: (module: string, field: string) => boolean): Map<string, FoldedChange> {
+    const byRecord = new Map<string, InlineAction[]>();
+    for (const a of this.actions) {
+      const id = a.record.id as string;
+      if (a.action.type === 'createTask' || !recordIds.has(id)) continue;
+      byRecord.set(id, [...(byRecord.get(id) ?? []), a]);
+    }
+    const out = new Map<string, FoldedChange>();
+    const taken = new Set<InlineAction>();
+    for (const [id, list] of byRecord) {
+      const patch: Record<string, unknown> = {};
+      let ok = true;
+      for (const a of list) {
+        if (a.action.type === 'fieldUpdate' && foldable(a.module, a.action.field as string)) {
+          patch[a.action.field as string] = a.action.value;
+        } else if (a.action.type === 'addTag') {
+          const def = this.meta.modulesByName.get(a.module);
+          const field = def && tagsFieldOf(def);
+          if (!field || !foldable(a.module, field.apiName)) ok = false;
+          else {
+            const next = withTag(patch[field.apiName] ?? a.record[field.apiName], a.action.tag as string);
+            if (next) patch[field.apiName] = next;
+          }
+        } else ok = false;
+      }
+      if (!ok) continue;
+      for (const a of list) taken.add(a);
+      out.set(id, {
+        patch,
+        ruleId: list[0].ruleId,
+        settle: (error) => {
+          for (const a of list) {
+            if (error) this.fail(a, error);
+            else this.outcome(a, { status: 'success', id, record: {} });
+          }
+        },
+      });
+    }
+    const rest = this.actions.filter((a) => !taken.has(a));
+    this.actions.length = 0;
+    this.actions.push(...rest);
+    return out;
+  }
+
+  /** Runs logged before their records' events were numbered get their seqs. */
+  numberEvents(seqOf: ReadonlyMap<string, number>): void {
+    for (const r of this.runs) if (r.row.eventSeq === null) r.row.eventSeq = seqOf.get(r.row.recordId) ?? null;
+  }
+
   async flush(): Promise<void> {
-    await this.runFieldUpdates();
-    await this.runTasks();
+    if (this.actions.length) {
+      const savepoint = sql.raw(`workflow_actions_${this.depth}`);
+      await sql`savepoint ${savepoint}`.execute(this.db);
+      try {
+        await this.runFieldUpdates();
+        await this.runTasks();
+        await sql`release savepoint ${savepoint}`.execute(this.db);
+      } catch (err) {
+        await sql`rollback to savepoint ${savepoint}`.execute(this.db);
+        await sql`release savepoint ${savepoint}`.execute(this.db);
+        const message = err instanceof Error ? err.message : String(err);
+        for (const a of this.actions) this.fail(a, `undone: ${message}`);
+      }
+    }
     if (this.runs.length) {
       for (const part of chunk(this.runs, 200)) {
         await this.db
@@ -92,35 +184,34 @@ export class InlineBatch {
     if (this.jobs.length) await enqueue(this.db, this.clock.now().getTime(), this.jobs);
   }
 
+  private logged(a: InlineAction) {
+    return a.run.row.actions.find((x) => x.condition === a.ref.condition && x.group === a.ref.group && x.index === a.ref.index);
+  }
+
   private outcome(a: InlineAction, result: WriteResult | undefined): void {
-    const logged = a.run.row.actions.find((x) => x.condition === a.ref.condition && x.group === a.ref.group && x.index === a.ref.index);
+    if (result?.status === 'success') {
+      const logged = this.logged(a);
+      if (logged) logged.status = 'done';
+    } else this.fail(a, result ? `${result.code}: ${result.message}` : 'no user to act as');
+  }
+
+  private fail(a: InlineAction, error: string): void {
+    const logged = this.logged(a);
     if (!logged) return;
-    if (result?.status === 'success') logged.status = 'done';
-    else {
-      logged.status = 'failed';
-      logged.error = result ? `${result.code}: ${result.message}`.slice(0, 500) : 'no result';
-    }
+    logged.status = 'failed';
+    logged.error = error.slice(0, 500);
   }
 
   /** The user a rule's write acts as: who made the triggering write, else the rule's author, else an administrator. */
   private async userFor(ids: (string | null)[]): Promise<ActingUser | undefined> {
-    const key = ids.join('|');
-    if (this.users.has(key)) return this.users.get(key);
-    let row: unknown;
     for (const id of ids) {
-      if (!id || row) continue;
-      row = await this.db.selectFrom('users').selectAll().where('id', '=', id).where('active', '=', 1).executeTakeFirst();
+      if (!id) continue;
+      if (!this.users.has(id)) this.users.set(id, await activeUser(this.db, id));
+      const user = this.users.get(id);
+      if (user) return user;
     }
-    row ??= await this.db
-      .selectFrom('users')
-      .selectAll()
-      .where('profile', '=', 'Administrator')
-      .where('active', '=', 1)
-      .orderBy('createdAt')
-      .executeTakeFirst();
-    const user = row ? userRowToActingUser(row as UserRow) : undefined;
-    this.users.set(key, user);
-    return user;
+    if (!this.users.has(ADMIN)) this.users.set(ADMIN, await firstAdministrator(this.db));
+    return this.users.get(ADMIN);
   }
 
   private ctxFor(user: ActingUser, depth: number, ruleId: string): Ctx {

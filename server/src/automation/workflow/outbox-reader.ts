@@ -1,19 +1,28 @@
 import { consumeOutbox, type JobEnv } from '../../jobs/index.js';
+import { eventTypesOf } from './decide.js';
 import { onRecordEvent } from './engine.js';
 import { InlineBatch } from './inline.js';
-import { eventTypesOf } from './decide.js';
 import type { OutboxEvent, WorkflowDefinition } from './types.js';
 
 const CURSOR_KEY = 'automationCursor';
+/** The last event written before workflow rules ran in the writes' own transactions (migration 0013). */
+const END_KEY = 'automationCursorEnd';
 const BATCH = 500;
 
-/** Hands record events to the workflow engine; the jobs they make commit with the cursor's advance. */
+/**
+ * Finishes the record events that an earlier version wrote for the workflow rules to read after
+ * commit, so an upgrade with events still unread loses none: the rules now run inside each write's
+ * transaction (in-transaction.ts), and past the seq the upgrade recorded this step does nothing.
+ */
 export async function readOutbox(env: JobEnv): Promise<boolean> {
-  const { dialect } = env.database;
-  const meta = await env.metaCache.get(env.database.db);
-  // Events no active workflow rule acts on are passed over unread: their payloads are whole
-  // records, and reading and parsing them was a good part of the reader's time (a rule's own
-  // field updates come back as `updated` events that create-only rules ignore).
+  const { db, dialect } = env.database;
+  const settings = await db.selectFrom('settings').select(['key', 'value']).where('key', 'in', [CURSOR_KEY, END_KEY]).execute();
+  const value = (key: string) => Number(settings.find((s) => s.key === key)?.value ?? 0);
+  const end = value(END_KEY);
+  // Caught up (always, on a database created by this version): one read of two settings a pass.
+  if (value(CURSOR_KEY) >= end) return false;
+  const meta = await env.metaCache.get(db);
+  // Events no active workflow rule acts on are passed over unread (their payloads are whole records).
   const wanted = new Map<string, Set<string>>();
   for (const rule of meta.rules) {
     if (rule.kind !== 'workflow' || !rule.active) continue;
@@ -34,6 +43,6 @@ export async function readOutbox(env: JobEnv): Promise<boolean> {
       }
       await batch.flush();
     },
-    { payloadOf: [...wanted.keys()] },
+    { payloadOf: [...wanted.keys()], until: end },
   );
 }
