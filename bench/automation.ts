@@ -11,6 +11,7 @@ const CLIENTS = 4;
 const TOTAL = 10_000;
 const RULES = 20;
 export const TARGET_RATIO = 2;
+const ROUNDS = 3;
 
 const INDUSTRIES = [
   'Software',
@@ -82,8 +83,8 @@ async function createAndSettle(server: ServerProcess, bodies: string[], withRule
   const load = await runLoad(client, { concurrency: CLIENTS, requests: bodies.length, ok: [201], make: post });
   assertClean('automation bench creates', load);
   const createdMs = nowMs() - t0;
-  // The worker reads the outbox every second; each batch's actions commit with it. Done when every
-  // task the rules make exists (a batch's field updates commit with its tasks) and no job waits.
+  // Instant actions commit with each create call (workflow rules run in its transaction); done when
+  // every task the rules make exists (field updates commit with them) and no job waits.
   let settledMs = createdMs;
   if (withRules) {
     const expected = await expectedTasks(client);
@@ -135,32 +136,43 @@ export async function automationBench(ctx: BenchContext): Promise<BenchResult> {
       await db.drop();
     }
   };
-  const none = await run(false);
-  const rules = await run(true);
+  // The machine's speed drifts by a quarter between minutes (shared CPU): rounds alternate the
+  // two servers, and the ratio is of the medians.
+  const nones: Awaited<ReturnType<typeof run>>[] = [];
+  const ruled: Awaited<ReturnType<typeof run>>[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    nones.push(await run(false));
+    ruled.push(await run(true));
+  }
+  const median = <T>(list: T[], of: (x: T) => number) => [...list].sort((a, b) => of(a) - of(b))[Math.floor(list.length / 2)];
+  const none = median(nones, (x) => x.createdMs);
+  const rules = median(ruled, (x) => x.settledMs);
   const ratio = rules.settledMs / none.createdMs;
+  const each = nones.map((n, i) => `${fmtInt(n.createdMs)} / ${fmtInt(ruled[i].settledMs)}`).join(', ');
   ctx.log(
-    `no rules: ${fmtInt(none.createdMs)} ms; 20 rules: creates ${fmtInt(rules.createdMs)} ms, all actions done ${fmtInt(rules.settledMs)} ms`,
+    `no rules: ${fmtInt(none.createdMs)} ms; 20 rules: creates ${fmtInt(rules.createdMs)} ms, all actions done ${fmtInt(rules.settledMs)} ms (medians of ${ROUNDS} rounds: ${each})`,
   );
   return {
     name: 'automation',
     title: `Automation: ${fmtInt(TOTAL)} leads in bulk with ${RULES} active workflow rules`,
     engine: ctx.engine,
     rows: [
-      { metric: 'creates, no rules (ms)', value: fmtInt(none.createdMs), target: '(baseline)' },
+      { metric: `creates, no rules (ms, median of ${ROUNDS})`, value: fmtInt(none.createdMs), target: '(baseline)' },
       { metric: 'creates, 20 rules (ms)', value: fmtInt(rules.createdMs) },
       {
-        metric: 'until every instant action is done (ms)',
+        metric: `until every instant action is done (ms, median of ${ROUNDS})`,
         value: fmtInt(rules.settledMs),
         ratio: `${fmtRatio(ratio)}× no rules`,
         target: `≤ ${TARGET_RATIO}×`,
         pass: ratio <= TARGET_RATIO,
       },
       { metric: 'tasks created by rules', value: fmtInt(rules.actions) },
-      { metric: 'failed jobs', value: fmtInt(rules.failed), target: '0', pass: rules.failed === 0 },
+      { metric: 'failed jobs', value: fmtInt(Math.max(...ruled.map((r) => r.failed))), target: '0', pass: ruled.every((r) => r.failed === 0) },
       { metric: 'server CPU ms, no rules / 20 rules', value: `${fmtInt(none.cpu)} / ${fmtInt(rules.cpu)}` },
     ],
     notes: [
-      'Each server has a fresh database; the rules trigger on create with criteria on picklists, numbers and text (AND/OR) and a field update, a task or both; the worker polls every second, and again after 250 ms while it finds work.',
+      `Rounds (no rules / 20 rules, ms): ${each}.`,
+      'Each server has a fresh database; the rules trigger on create with criteria on picklists, numbers and text (AND/OR) and a field update, a task or both; the rules run in the transaction of each create call (instant field and tag changes written with the insert), so the figure waits until every expected task exists and no job is pending.',
     ],
   };
 }

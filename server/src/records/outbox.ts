@@ -17,39 +17,26 @@ export interface StoredRecordEvent extends RecordEvent {
   userId: string | null;
 }
 
-/** The rule write an event comes from: its own (a create rule's change folded into the insert), else the context's. */
-const automationOf = (ctx: Ctx, e: RecordEvent) => e.payload.automation ?? ctx.automation;
-
 /**
  * Appends record events to the outbox in the caller's transaction, so a rolled-back write never
  * leaves one; notifications, meetings and webhooks read them after commit. Returns them as stored
- * (with their seq), for the workflow rules the write runs before it commits.
+ * (with their seq), for the workflow rules the write runs before it commits. An event names the
+ * rule write it comes from: its own (a create rule's change folded into the insert), else the context's.
  */
 export async function appendEvents(ctx: Ctx, events: RecordEvent[]): Promise<StoredRecordEvent[]> {
   const at = ctx.clock.now().getTime();
+  const userId = ctx.user.id;
   const stored: StoredRecordEvent[] = [];
   for (const part of chunk(events, 500)) {
+    const payloads = part.map((e) => (ctx.automation && !e.payload.automation ? { ...e.payload, automation: ctx.automation } : e.payload));
     const rows = await ctx.db
       .insertInto('record_events')
-      .values(
-        part.map((e) => ({
-          module: e.module,
-          recordId: e.recordId,
-          type: e.type,
-          at,
-          userId: ctx.user.id,
-          payload: JSON.stringify(automationOf(ctx, e) ? { ...e.payload, automation: automationOf(ctx, e) } : e.payload),
-        })),
-      )
+      .values(part.map((e, i) => ({ module: e.module, recordId: e.recordId, type: e.type, at, userId, payload: JSON.stringify(payloads[i]) })))
       .returning('seq')
       .execute();
     // Seqs are drawn row by row in VALUES order on both engines; RETURNING's order is not promised.
     const seqs = rows.map((r) => Number(r.seq)).sort((a, b) => a - b);
-    part.forEach((e, i) => {
-      const automation = automationOf(ctx, e);
-      const payload = automation ? { ...e.payload, automation } : e.payload;
-      stored.push({ ...e, payload, seq: seqs[i], at, userId: ctx.user.id });
-    });
+    part.forEach((e, i) => stored.push({ ...e, payload: payloads[i], seq: seqs[i], at, userId }));
   }
   return stored;
 }

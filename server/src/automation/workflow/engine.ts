@@ -2,7 +2,8 @@ import type { Db, DialectName } from '../../db/connection.js';
 import type { MetadataSnapshot } from '../../metadata/types.js';
 import { planDateTrigger } from './date-trigger.js';
 import { triggerFires } from './decide.js';
-import { fireRule } from './fire.js';
+import { criteriaEnvOf, fireRule } from './fire.js';
+import type { FilterEnv } from '../../filters/index.js';
 import type { InlineBatch } from './inline.js';
 import type { OutboxEvent, WorkflowDefinition } from './types.js';
 
@@ -26,6 +27,7 @@ export async function onRecordEvent(
   const record = event.payload.record;
   if (!module || !record) return;
   const depth = event.payload.automation?.depth ?? 0;
+  let criteriaEnv: FilterEnv | undefined;
   for (const rule of meta.rules) {
     if (rule.kind !== 'workflow' || !rule.active || rule.module !== event.module) continue;
     const def = rule.definition as unknown as WorkflowDefinition;
@@ -39,6 +41,7 @@ export async function onRecordEvent(
       continue;
     }
     if (!triggerFires(def, event)) continue;
+    criteriaEnv ??= criteriaEnvOf(meta, dialect, { module, userId: event.userId, at: event.at });
     await fireRule(
       db,
       dialect,
@@ -57,6 +60,7 @@ export async function onRecordEvent(
         depth,
         at: event.at,
         userId: event.userId,
+        criteriaEnv,
       },
       batch,
     );

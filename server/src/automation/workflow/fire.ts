@@ -1,5 +1,5 @@
 import type { Db, DialectName } from '../../db/connection.js';
-import { criteriaMatch } from '../../filters/index.js';
+import { criteriaMatch, type FilterEnv } from '../../filters/index.js';
 import { newId } from '../../ids.js';
 import { enqueue } from '../../jobs/index.js';
 import type { AutomationRuleDef, MetadataSnapshot, ModuleDef } from '../../metadata/types.js';
@@ -26,7 +26,18 @@ export interface Firing {
   depth: number;
   at: number;
   userId: string | null;
+  /** What criteria are evaluated with; an event firing many rules makes it once (criteriaEnvOf). */
+  criteriaEnv?: FilterEnv;
 }
+
+export const criteriaEnvOf = (meta: MetadataSnapshot, dialect: DialectName, f: Pick<Firing, 'module' | 'userId' | 'at'>): FilterEnv => ({
+  meta,
+  module: f.module,
+  dialect,
+  userId: f.userId ?? '',
+  now: new Date(f.at),
+  timeZone: meta.org.timeZone,
+});
 
 /**
  * Runs the first matching condition of a rule for one firing, in the caller's transaction: a run
@@ -42,7 +53,7 @@ export async function fireRule(
   batch?: InlineBatch,
 ): Promise<void> {
   const def = rule.definition as unknown as WorkflowDefinition;
-  const env = { meta, module: f.module, dialect, userId: f.userId ?? '', now: new Date(f.at) };
+  const env = f.criteriaEnv ?? criteriaEnvOf(meta, dialect, f);
   const ci = firstMatchingCondition(def, (criteria) => criteriaMatch(criteria, f.record, env));
   if (ci < 0) return;
   const planned = planActions(def.conditions[ci], ci, f.at);

@@ -5,7 +5,7 @@ import type { Db, DialectName } from '../../db/connection.js';
 import { DomainError } from '../../errors.js';
 import { enqueue, type JobInput } from '../../jobs/index.js';
 import type { MetadataSnapshot } from '../../metadata/types.js';
-import { createRecords, getRecord, MAX_WRITE_BATCH, updateRecords, type WriteResult } from '../../records/index.js';
+import { createRecordsInBulk, getRecord, MAX_WRITE_BATCH, updateRecords, type WriteResult } from '../../records/index.js';
 import { tagsFieldOf } from '../../tags/index.js';
 import { activeUser, firstAdministrator } from '../../users/index.js';
 import { chunk } from '../../util/chunk.js';
@@ -16,6 +16,9 @@ import type { ActionRef, WorkflowAction } from './types.js';
 
 /** Actions whose only effect is a record write: run in the outbox reader's transaction, in bulk. */
 const ADMIN = '(first administrator)';
+/** Tasks created in one call, and runs logged in one insert: a bulk create of 100 makes a few hundred of each, in one statement each. */
+const TASK_BATCH = 500;
+const RUN_BATCH = 500;
 
 export const INLINE_TYPES: ReadonlySet<string> = new Set(['fieldUpdate', 'assignOwner', 'addTag', 'createTask']);
 
@@ -174,7 +177,7 @@ export class InlineBatch {
       }
     }
     if (this.runs.length) {
-      for (const part of chunk(this.runs, 200)) {
+      for (const part of chunk(this.runs, RUN_BATCH)) {
         await this.db
           .insertInto('workflow_runs')
           .values(part.map((r) => ({ ...r.row, actions: JSON.stringify(r.row.actions) })))
@@ -299,8 +302,8 @@ export class InlineBatch {
         for (const a of items) this.outcome(a, undefined);
         continue;
       }
-      for (const part of chunk(items, MAX_WRITE_BATCH)) {
-        const results = await createRecords(
+      for (const part of chunk(items, TASK_BATCH)) {
+        const results = await createRecordsInBulk(
           ctx,
           'tasks',
           part.map((a) => taskValues({ ctx, action: a.action, module: a.module, record: a.record })),
