@@ -1,7 +1,6 @@
 import type { Ctx } from '../context.js';
 import { DomainError, invalidData, limitExceeded } from '../errors.js';
 import { searchDocument, upsertSearchDocuments } from '../search/index.js';
-import { chunk } from '../util/chunk.js';
 import { assignAutonumbers } from './autonumber.js';
 import { writeHistory } from './history.js';
 import { moduleOf } from './module-of.js';
@@ -21,12 +20,16 @@ import { prepareUpdate } from './prepare.js';
 import type { RecordValues } from './values.js';
 import { findDuplicates, isUniqueViolation } from './unique.js';
 import { newId } from '../ids.js';
+import { insertRows } from '../db/insert-rows.js';
 
 export const MAX_WRITE_BATCH = 100;
 
-export type WriteResult =
-  | { status: 'success'; id: string; record: Record<string, unknown> }
-  | { status: 'error'; code: string; message: string; details: Record<string, unknown> };
+type WriteError = { status: 'error'; code: string; message: string; details: Record<string, unknown> };
+
+export type WriteResult = { status: 'success'; id: string; record: Record<string, unknown> } | WriteError;
+
+/** A write's outcome without the record: what bulk writers that only need to know use. */
+export type WriteOutcome = { status: 'success'; id: string } | WriteError;
 
 export interface CreateOptions {
   /**
@@ -75,7 +78,7 @@ function foldRuleChanges(tx: Ctx, module: ModuleDef, stored: StoredRecord[], fol
   return out;
 }
 
-export function errorResult(err: unknown): WriteResult {
+export function errorResult(err: unknown): WriteError {
   if (err instanceof DomainError) return { status: 'error', code: err.code, message: err.message, details: err.details };
   throw err;
 }
@@ -89,19 +92,24 @@ export async function createRecords(ctx: Ctx, moduleName: string, inputs: unknow
   if (inputs.length > MAX_WRITE_BATCH) {
     throw limitExceeded(`At most ${MAX_WRITE_BATCH} records can be written in one call`, { max: MAX_WRITE_BATCH });
   }
-  return createRecordsInBulk(ctx, moduleName, inputs, opts);
+  return (await create(ctx, moduleName, inputs, opts, true)) as WriteResult[];
 }
 
 /**
- * `createRecords` without the per-call limit of the API, for the server's own bulk writers
- * (automation's tasks for a whole bulk create): every statement is a round trip, so one call of
- * a few hundred beats several of 100. Callers keep their batches in the hundreds.
+ * `createRecords` for the server's own bulk writers (automation's tasks for a whole bulk create):
+ * no per-call limit (every statement is a round trip, so one call of a few hundred beats several
+ * of 100; callers keep their batches in the hundreds), and the answer is each record's outcome,
+ * not the record with its lookups' names (a query and a copy per record nobody reads).
  */
-export async function createRecordsInBulk(ctx: Ctx, moduleName: string, inputs: unknown[], opts: CreateOptions = {}): Promise<WriteResult[]> {
+export function createRecordsInBulk(ctx: Ctx, moduleName: string, inputs: unknown[], opts: CreateOptions = {}): Promise<WriteOutcome[]> {
+  return create(ctx, moduleName, inputs, opts, false);
+}
+
+async function create(ctx: Ctx, moduleName: string, inputs: unknown[], opts: CreateOptions, answer: boolean): Promise<WriteOutcome[]> {
   const module = moduleOf(ctx, moduleName);
   if (inputs.length === 0) throw invalidData(undefined, 'Give at least one record');
   const prepared: (PreparedCreate | null)[] = [];
-  const results: (WriteResult | null)[] = [];
+  const results: (WriteResult | WriteOutcome | null)[] = [];
   for (const input of inputs) {
     try {
       prepared.push(prepareCreate(ctx, module, input));
@@ -163,9 +171,7 @@ export async function createRecordsInBulk(ctx: Ctx, moduleName: string, inputs: 
         rows[c.index] = rowOf(c.record);
         c.record.values = columnsToRecord(module, rows[c.index]).values;
       }
-      // Rows of one batch have the same columns; keep each statement under the parameter limits.
-      const perStatement = Math.max(1, Math.floor(30000 / Math.max(1, Object.keys(rows[0] ?? {}).length)));
-      for (const part of chunk(rows, perStatement)) await tx.db.insertInto(module.tableName).values(part).execute();
+      await insertRows(tx.db, tx.dialect, module.tableName, rows);
       await writeHistory(tx, [
         ...stored.map((s) => ({ module: module.apiName, recordId: s.id, action: 'created' as const, changes: [] })),
         ...ruleChanges.map((c) => ({ module: module.apiName, recordId: c.record.id, action: 'updated' as const, changes: c.changes })),
@@ -181,9 +187,9 @@ export async function createRecordsInBulk(ctx: Ctx, moduleName: string, inputs: 
         })),
       ]);
       await upsertSearchDocuments(tx.db, tx.dialect, stored.map((s) => searchDocument(module, s.id, s.name, s.values)), { fresh: true });
-      await resolveNames(tx, module, stored);
+      if (answer) await resolveNames(tx, module, stored);
       ok.forEach((i, k) => {
-        results[i] = { status: 'success', id: stored[k].id, record: recordToJson(stored[k]) };
+        results[i] = answer ? { status: 'success', id: stored[k].id, record: recordToJson(stored[k]) } : { status: 'success', id: stored[k].id };
       });
       // Last, so the rules' other actions see the records complete (search documents included).
       if (firing) await finishCreateRules(tx, firing, events.slice(0, stored.length), events.slice(stored.length));
@@ -204,5 +210,5 @@ export async function createRecordsInBulk(ctx: Ctx, moduleName: string, inputs: 
       }
     }
   }
-  return results as WriteResult[];
+  return results as WriteOutcome[];
 }

@@ -1,5 +1,5 @@
 import type { Ctx } from '../context.js';
-import { chunk } from '../util/chunk.js';
+import { insertRows } from '../db/insert-rows.js';
 import { type RecordValues, sameValue } from './values.js';
 
 export type HistoryAction = 'created' | 'updated' | 'deleted' | 'restored' | 'converted';
@@ -29,21 +29,12 @@ export function diffValues(prev: RecordValues, next: RecordValues): FieldChange[
 /** Writes history rows in the caller's transaction (so history never disagrees with records). */
 export async function writeHistory(ctx: Ctx, entries: HistoryEntry[]): Promise<void> {
   const at = ctx.clock.now().getTime();
-  for (const part of chunk(entries, 500)) {
-    await ctx.db
-      .insertInto('record_history')
-      .values(
-        part.map((e) => ({
-          module: e.module,
-          recordId: e.recordId,
-          at,
-          userId: ctx.user.id,
-          action: e.action,
-          changes: JSON.stringify(e.changes),
-        })),
-      )
-      .execute();
-  }
+  await insertRows(
+    ctx.db,
+    ctx.dialect,
+    'record_history',
+    entries.map((e) => ({ module: e.module, recordId: e.recordId, at, userId: ctx.user.id, action: e.action, changes: JSON.stringify(e.changes) })),
+  );
 }
 
 export interface HistoryItem {

@@ -1,5 +1,5 @@
 /** The record service: the only door to records (ARCHITECTURE.md idea 2). */
-export { createRecords, createRecordsInBulk, type CreateOptions, type WriteResult, MAX_WRITE_BATCH } from './create.js';
+export { createRecords, createRecordsInBulk, type CreateOptions, type WriteOutcome, type WriteResult, MAX_WRITE_BATCH } from './create.js';
 export { rescoreModule } from './rescore.js';
 export { updateRecord, updateRecords, type UpdateOptions } from './update.js';
 export {

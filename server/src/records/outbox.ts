@@ -1,5 +1,5 @@
 import type { Ctx } from '../context.js';
-import { chunk } from '../util/chunk.js';
+import { insertRows } from '../db/insert-rows.js';
 
 export type RecordEventType = 'created' | 'updated' | 'deleted' | 'restored';
 
@@ -26,17 +26,15 @@ export interface StoredRecordEvent extends RecordEvent {
 export async function appendEvents(ctx: Ctx, events: RecordEvent[]): Promise<StoredRecordEvent[]> {
   const at = ctx.clock.now().getTime();
   const userId = ctx.user.id;
-  const stored: StoredRecordEvent[] = [];
-  for (const part of chunk(events, 500)) {
-    const payloads = part.map((e) => (ctx.automation && !e.payload.automation ? { ...e.payload, automation: ctx.automation } : e.payload));
-    const rows = await ctx.db
-      .insertInto('record_events')
-      .values(part.map((e, i) => ({ module: e.module, recordId: e.recordId, type: e.type, at, userId, payload: JSON.stringify(payloads[i]) })))
-      .returning('seq')
-      .execute();
-    // Seqs are drawn row by row in VALUES order on both engines; RETURNING's order is not promised.
-    const seqs = rows.map((r) => Number(r.seq)).sort((a, b) => a - b);
-    part.forEach((e, i) => stored.push({ ...e, payload: payloads[i], seq: seqs[i], at, userId }));
-  }
-  return stored;
+  const payloads = events.map((e) => (ctx.automation && !e.payload.automation ? { ...e.payload, automation: ctx.automation } : e.payload));
+  const rows = await insertRows(
+    ctx.db,
+    ctx.dialect,
+    'record_events',
+    events.map((e, i) => ({ module: e.module, recordId: e.recordId, type: e.type, at, userId, payload: JSON.stringify(payloads[i]) })),
+    ['seq'],
+  );
+  // Seqs are drawn row by row in VALUES order on both engines; RETURNING's order is not promised.
+  const seqs = rows.map((r) => Number(r.seq)).sort((a, b) => a - b);
+  return events.map((e, i) => ({ ...e, payload: payloads[i], seq: seqs[i], at, userId }));
 }

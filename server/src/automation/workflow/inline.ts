@@ -1,11 +1,12 @@
 import { sql } from 'kysely';
+import { insertRows } from '../../db/insert-rows.js';
 import type { Clock } from '../../clock.js';
 import type { ActingUser, Ctx } from '../../context.js';
 import type { Db, DialectName } from '../../db/connection.js';
 import { DomainError } from '../../errors.js';
 import { enqueue, type JobInput } from '../../jobs/index.js';
 import type { MetadataSnapshot } from '../../metadata/types.js';
-import { createRecordsInBulk, getRecord, MAX_WRITE_BATCH, updateRecords, type WriteResult } from '../../records/index.js';
+import { createRecordsInBulk, getRecord, MAX_WRITE_BATCH, updateRecords, type WriteOutcome } from '../../records/index.js';
 import { tagsFieldOf } from '../../tags/index.js';
 import { activeUser, firstAdministrator } from '../../users/index.js';
 import { chunk } from '../../util/chunk.js';
@@ -16,9 +17,8 @@ import type { ActionRef, WorkflowAction } from './types.js';
 
 /** Actions whose only effect is a record write: run in the outbox reader's transaction, in bulk. */
 const ADMIN = '(first administrator)';
-/** Tasks created in one call, and runs logged in one insert: a bulk create of 100 makes a few hundred of each, in one statement each. */
+/** Tasks created in one call: a bulk create of 100 makes a few hundred, better in one call than several. */
 const TASK_BATCH = 500;
-const RUN_BATCH = 500;
 
 export const INLINE_TYPES: ReadonlySet<string> = new Set(['fieldUpdate', 'assignOwner', 'addTag', 'createTask']);
 
@@ -145,7 +145,7 @@ export class InlineBatch {
         settle: (error) => {
           for (const a of list) {
             if (error) this.fail(a, error);
-            else this.outcome(a, { status: 'success', id, record: {} });
+            else this.outcome(a, { status: 'success', id });
           }
         },
       });
@@ -176,14 +176,12 @@ export class InlineBatch {
         for (const a of this.actions) this.fail(a, `undone: ${message}`);
       }
     }
-    if (this.runs.length) {
-      for (const part of chunk(this.runs, RUN_BATCH)) {
-        await this.db
-          .insertInto('workflow_runs')
-          .values(part.map((r) => ({ ...r.row, actions: JSON.stringify(r.row.actions) })))
-          .execute();
-      }
-    }
+    await insertRows(
+      this.db,
+      this.dialect,
+      'workflow_runs',
+      this.runs.map((r) => ({ ...r.row, actions: JSON.stringify(r.row.actions) })),
+    );
     if (this.jobs.length) await enqueue(this.db, this.clock.now().getTime(), this.jobs);
   }
 
@@ -191,7 +189,7 @@ export class InlineBatch {
     return a.run.row.actions.find((x) => x.condition === a.ref.condition && x.group === a.ref.group && x.index === a.ref.index);
   }
 
-  private outcome(a: InlineAction, result: WriteResult | undefined): void {
+  private outcome(a: InlineAction, result: WriteOutcome | undefined): void {
     if (result?.status === 'success') {
       const logged = this.logged(a);
       if (logged) logged.status = 'done';
