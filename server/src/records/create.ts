@@ -143,16 +143,16 @@ async function create(ctx: Ctx, moduleName: string, inputs: unknown[], opts: Cre
         s.values.createdBy = { id: tx.user.id, name: tx.user.name };
         s.values.modifiedBy = s.values.createdBy;
       }
-      const rowOf = (s: StoredRecord) => ({
-        ...valuesToColumns(module, s.values),
-        id: s.id,
-        createdAt: now,
-        createdBy: tx.user.id,
-        modifiedAt: now,
-        modifiedBy: tx.user.id,
-        version: s.version,
-        _name: s.name,
-      });
+      const rowOf = (s: StoredRecord) =>
+        Object.assign(valuesToColumns(module, s.values), {
+          id: s.id,
+          createdAt: now,
+          createdBy: tx.user.id,
+          modifiedAt: now,
+          modifiedBy: tx.user.id,
+          version: s.version,
+          _name: s.name,
+        });
       const rows = stored.map(rowOf);
       // Every field, as a read would give it (unset ones empty), not only those given.
       stored.forEach((s, k) => {

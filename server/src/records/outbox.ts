@@ -18,6 +18,19 @@ export interface StoredRecordEvent extends RecordEvent {
 }
 
 /**
+ * The outbox's copy of a payload: the record without its empty (null) fields, which readers take
+ * as empty anyway. Events are most of what a write sends to the database (a lead's is half nulls),
+ * and every reader parses them.
+ */
+function storedJson(payload: RecordEvent['payload']): string {
+  const record = payload.record;
+  if (!record) return JSON.stringify(payload);
+  const compact: Record<string, unknown> = {};
+  for (const key in record) if (record[key] !== null) compact[key] = record[key];
+  return JSON.stringify({ ...payload, record: compact });
+}
+
+/**
  * Appends record events to the outbox in the caller's transaction, so a rolled-back write never
  * leaves one; notifications, meetings and webhooks read them after commit. Returns them as stored
  * (with their seq), for the workflow rules the write runs before it commits. An event names the
@@ -31,7 +44,7 @@ export async function appendEvents(ctx: Ctx, events: RecordEvent[]): Promise<Sto
     ctx.db,
     ctx.dialect,
     'record_events',
-    events.map((e, i) => ({ module: e.module, recordId: e.recordId, type: e.type, at, userId, payload: JSON.stringify(payloads[i]) })),
+    events.map((e, i) => ({ module: e.module, recordId: e.recordId, type: e.type, at, userId, payload: storedJson(payloads[i]) })),
     ['seq'],
   );
   // Seqs are drawn row by row in VALUES order on both engines; RETURNING's order is not promised.
