@@ -274,6 +274,13 @@ export function systemMigrations(
         // Workflow rules now run inside the triggering write's transaction; the outbox reader only
         // finishes the events written before, up to this seq (automation/workflow/outbox-reader.ts).
         await exec(db, `insert into settings (key, value) select 'automationCursorEnd', cast(coalesce(max(seq), 0) as text) from record_events`);
+        // The runs one write fires of one rule, logged as one row (automation/workflow/run-log.ts).
+        await exec(
+          db,
+          `create table workflow_run_sets (id text primary key, "ruleId" text not null, module text not null,
+            at ${big} not null, runs text not null)`,
+        );
+        await exec(db, 'create index workflow_run_sets_rule on workflow_run_sets ("ruleId", at)');
       },
     },
   };

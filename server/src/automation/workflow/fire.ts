@@ -1,6 +1,5 @@
 import type { Db, DialectName } from '../../db/connection.js';
 import { criteriaMatch, type FilterEnv } from '../../filters/index.js';
-import { newId } from '../../ids.js';
 import { enqueue } from '../../jobs/index.js';
 import type { AutomationRuleDef, MetadataSnapshot, ModuleDef } from '../../metadata/types.js';
 import { actionKey, firstMatchingCondition, MAX_DEPTH, planActions } from './decide.js';
@@ -88,8 +87,8 @@ export async function fireRule(
     batch !== undefined && !p.scheduled && f.event !== 'deleted' && INLINE_TYPES.has(p.action.type);
   let runId: string;
   if (batch) {
-    runId = newId(f.at);
-    const run = batch.addRun({ id: runId, ...base, status: 'started', actions });
+    const run = batch.addRun({ ...base, status: 'started', actions });
+    runId = run.row.id;
     for (const p of planned.filter(inline)) {
       batch.addAction({
         run,

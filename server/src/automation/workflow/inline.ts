@@ -1,5 +1,4 @@
 import { sql } from 'kysely';
-import { insertRows } from '../../db/insert-rows.js';
 import type { Clock } from '../../clock.js';
 import type { ActingUser, Ctx } from '../../context.js';
 import type { Db, DialectName } from '../../db/connection.js';
@@ -12,30 +11,19 @@ import { activeUser, firstAdministrator } from '../../users/index.js';
 import { chunk } from '../../util/chunk.js';
 import { withTag } from './actions/add-tag.js';
 import { taskValues } from './actions/create-task.js';
-import type { RunAction } from './run-log.js';
+import { type RunRow, runIdInSet, storeRunSets } from './run-log.js';
+import { newId } from '../../ids.js';
 import type { ActionRef, WorkflowAction } from './types.js';
 
-/** Actions whose only effect is a record write: run in the outbox reader's transaction, in bulk. */
 const ADMIN = '(first administrator)';
 /** Tasks created in one call: a bulk create of 100 makes a few hundred, better in one call than several. */
 const TASK_BATCH = 500;
 
+/** Actions whose only effect is a record write: run in the triggering write's transaction, in bulk. */
 export const INLINE_TYPES: ReadonlySet<string> = new Set(['fieldUpdate', 'assignOwner', 'addTag', 'createTask']);
 
 interface PendingRun {
-  row: {
-    id: string;
-    ruleId: string;
-    module: string;
-    recordId: string;
-    trigger: string;
-    eventSeq: number | null;
-    condition: number | null;
-    depth: number;
-    status: string;
-    actions: RunAction[];
-    at: number;
-  };
+  row: RunRow;
 }
 
 /** Instant changes of one record folded into its insert (see takeFoldable). */
@@ -72,6 +60,8 @@ interface InlineAction {
  */
 export class InlineBatch {
   private readonly runs: PendingRun[] = [];
+  /** The runs of each rule, logged as one set. */
+  private readonly sets = new Map<string, { id: string; runs: PendingRun[] }>();
   private readonly actions: InlineAction[] = [];
   private readonly jobs: JobInput[] = [];
   /** Users by id (undefined: not an active user), and the first administrator under ADMIN. */
@@ -91,8 +81,15 @@ export class InlineBatch {
     this.users.set(user.id, user);
   }
 
-  addRun(row: PendingRun['row']): PendingRun {
-    const run = { row };
+  /** Logs a run with this batch (one row per rule: see run-log.ts); its id is known at once, for its jobs. */
+  addRun(row: Omit<RunRow, 'id'>): PendingRun {
+    let set = this.sets.get(row.ruleId);
+    if (!set) {
+      set = { id: newId(row.at), runs: [] };
+      this.sets.set(row.ruleId, set);
+    }
+    const run = { row: { ...row, id: runIdInSet(set.id, set.runs.length) } };
+    set.runs.push(run);
     this.runs.push(run);
     return run;
   }
@@ -176,11 +173,10 @@ export class InlineBatch {
         for (const a of this.actions) this.fail(a, `undone: ${message}`);
       }
     }
-    await insertRows(
+    await storeRunSets(
       this.db,
       this.dialect,
-      'workflow_runs',
-      this.runs.map((r) => ({ ...r.row, actions: JSON.stringify(r.row.actions) })),
+      [...this.sets.values()].map((set) => ({ id: set.id, runs: set.runs.map((r) => r.row) })),
     );
     if (this.jobs.length) await enqueue(this.db, this.clock.now().getTime(), this.jobs);
   }

@@ -1,4 +1,5 @@
 import type { Db, DialectName } from '../../db/connection.js';
+import { insertRows } from '../../db/insert-rows.js';
 import { newId } from '../../ids.js';
 import type { ActionRef } from './types.js';
 
@@ -10,27 +11,57 @@ export interface RunAction extends ActionRef {
   error?: string;
 }
 
-export async function startRun(
-  db: Db,
-  run: {
-    ruleId: string;
-    module: string;
-    recordId: string;
-    trigger: string;
-    eventSeq: number | null;
-    condition: number | null;
-    depth: number;
-    status: string;
-    actions: RunAction[];
-    at: number;
-  },
-): Promise<string> {
+/** One firing of a rule on a record, as logged. */
+export interface RunRow {
+  id: string;
+  ruleId: string;
+  module: string;
+  recordId: string;
+  trigger: string;
+  eventSeq: number | null;
+  condition: number | null;
+  depth: number;
+  status: string;
+  actions: RunAction[];
+  at: number;
+}
+
+/*
+ * Two tables hold the log. `workflow_runs` has a row per run: a date trigger's or a scheduled
+ * job's firing, one at a time. `workflow_run_sets` has a row per rule per write: the runs one
+ * write fired of one rule (a bulk create of 100 leads fires a rule on dozens of them), as JSON.
+ * A bulk create logs a few hundred runs, and writing each as its own indexed row was a sixth of
+ * its rules' cost. A run in a set has the id `<set id>.<position>`.
+ */
+
+export async function startRun(db: Db, run: Omit<RunRow, 'id'>): Promise<string> {
   const id = newId(run.at);
   await db
     .insertInto('workflow_runs')
-    .values({ id, ...run, actions: JSON.stringify(run.actions) })
+    .values({ ...run, id, actions: JSON.stringify(run.actions) })
     .execute();
   return id;
+}
+
+const SEP = '.';
+
+/** The id of the run at `position` in a set (positions sort as numbers do). */
+export const runIdInSet = (setId: string, position: number) => `${setId}${SEP}${String(position).padStart(6, '0')}`;
+
+/** Logs runs grouped in sets (each set: one rule's runs of one write, ids from runIdInSet). */
+export async function storeRunSets(db: Db, dialect: DialectName, sets: { id: string; runs: RunRow[] }[]): Promise<void> {
+  await insertRows(
+    db,
+    dialect,
+    'workflow_run_sets',
+    sets.map((s) => ({
+      id: s.id,
+      ruleId: s.runs[0].ruleId,
+      module: s.runs[0].module,
+      at: s.runs[0].at,
+      runs: JSON.stringify(s.runs.map(({ ruleId: _r, module: _m, ...run }) => run)),
+    })),
+  );
 }
 
 /** Records one action's outcome in its run (row-locked on PostgreSQL: workers finish actions side by side). */
@@ -42,17 +73,38 @@ export async function setActionOutcome(
   status: ActionOutcome,
   error?: string,
 ): Promise<void> {
+  const mark = (actions: RunAction[]) => {
+    const a = actions.find((x) => x.condition === ref.condition && x.group === ref.group && x.index === ref.index);
+    if (!a) return false;
+    a.status = status;
+    if (error) a.error = error.slice(0, 500);
+    else delete a.error;
+    return true;
+  };
+  const inSet = runId.includes(SEP);
+  const setId = runId.split(SEP)[0];
   const apply = async (trx: Db) => {
+    if (inSet) {
+      let q = trx.selectFrom('workflow_run_sets').select('runs').where('id', '=', setId);
+      if (dialect === 'postgres') q = q.forUpdate();
+      const row = await q.executeTakeFirst();
+      if (!row) return;
+      const runs = JSON.parse(row.runs as string) as RunRow[];
+      const run = runs.find((r) => r.id === runId);
+      if (!run || !mark(run.actions)) return;
+      await trx
+        .updateTable('workflow_run_sets')
+        .set({ runs: JSON.stringify(runs) })
+        .where('id', '=', setId)
+        .execute();
+      return;
+    }
     let q = trx.selectFrom('workflow_runs').select('actions').where('id', '=', runId);
     if (dialect === 'postgres') q = q.forUpdate();
     const row = await q.executeTakeFirst();
     if (!row) return;
     const actions = JSON.parse(row.actions as string) as RunAction[];
-    const a = actions.find((x) => x.condition === ref.condition && x.group === ref.group && x.index === ref.index);
-    if (!a) return;
-    a.status = status;
-    if (error) a.error = error.slice(0, 500);
-    else delete a.error;
+    if (!mark(actions)) return;
     await trx
       .updateTable('workflow_runs')
       .set({ actions: JSON.stringify(actions) })
@@ -63,8 +115,9 @@ export async function setActionOutcome(
   else await db.transaction().execute(apply);
 }
 
+/** The rule's latest runs, newest first, from both tables. */
 export async function listRuns(db: Db, ruleId: string, limit = 100) {
-  const rows = await db
+  const single = await db
     .selectFrom('workflow_runs')
     .selectAll()
     .where('ruleId', '=', ruleId)
@@ -72,15 +125,31 @@ export async function listRuns(db: Db, ruleId: string, limit = 100) {
     .orderBy('id', 'desc')
     .limit(limit)
     .execute();
-  return rows.map((r) => ({
-    id: r.id as string,
-    record: { module: r.module as string, id: r.recordId as string },
-    trigger: r.trigger as string,
+  // Every set holds at least one run, so the newest `limit` sets hold the newest `limit` runs.
+  const sets = await db
+    .selectFrom('workflow_run_sets')
+    .selectAll()
+    .where('ruleId', '=', ruleId)
+    .orderBy('at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
+  const runs: RunRow[] = [
+    ...single.map((r) => ({ ...(r as unknown as RunRow), actions: JSON.parse(r.actions as string) as RunAction[] })),
+    ...sets.flatMap((s) =>
+      (JSON.parse(s.runs as string) as Omit<RunRow, 'ruleId' | 'module'>[]).map((run) => ({ ...run, ruleId, module: s.module as string })),
+    ),
+  ];
+  runs.sort((a, b) => Number(b.at) - Number(a.at) || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
+  return runs.slice(0, limit).map((r) => ({
+    id: r.id,
+    record: { module: r.module, id: r.recordId },
+    trigger: r.trigger,
     eventSeq: r.eventSeq === null ? null : Number(r.eventSeq),
     condition: r.condition === null ? null : Number(r.condition),
     depth: Number(r.depth),
-    status: r.status as string,
-    actions: JSON.parse(r.actions as string) as RunAction[],
+    status: r.status,
+    actions: r.actions,
     at: new Date(Number(r.at)).toISOString(),
   }));
 }
