@@ -8,7 +8,7 @@ import { type Attendee, isOutside, resolveAttendees } from './attendees.js';
 
 export const INVITATION_JOB = 'meetings.invitation';
 const CURSOR_KEY = 'meetingsCursor';
-const BATCH = 500;
+const BATCH = 2000;
 /** A change to one of these makes a new version of the meeting (SEQUENCE + 1) that attendees receive. */
 const CONTENT_FIELDS = new Set(['title', 'startAt', 'endAt', 'allDay', 'location', 'description']);
 

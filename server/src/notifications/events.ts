@@ -8,7 +8,7 @@ import { notify } from './notify.js';
 import { rowToSubscription, STAGE_FIELD, type Subscription } from './subscriptions.js';
 
 const CURSOR_KEY = 'notificationsCursor';
-const BATCH = 500;
+const BATCH = 2000;
 
 type Values = Record<string, unknown>;
 
