@@ -1,4 +1,5 @@
-import { sql } from 'kysely';
+import { CompiledQuery, sql } from 'kysely';
+import { insertRows } from '../db/insert-rows.js';
 import type { Db, DialectName } from '../db/connection.js';
 import { chunk } from '../util/chunk.js';
 import type { SearchDocument } from './document.js';
@@ -15,11 +16,22 @@ export async function upsertSearchDocuments(
 ): Promise<void> {
   if (docs.length === 0) return;
   if (dialect === 'postgres') {
+    // SQL text with numbered parameters (each document's name and body used twice), not a Kysely
+    // template: a template's node per value cost more than PostgreSQL's work for a bulk write.
     for (const part of chunk(docs, 500)) {
-      const rows = part.map((d) => sql`(${d.module}, ${d.recordId}, ${d.name}, ${d.body},
-        setweight(to_tsvector('simple', ${d.name}), 'A') || setweight(to_tsvector('simple', ${d.body}), 'B'))`);
-      await sql`insert into search_index (module, "recordId", name, body, tsv) values ${sql.join(rows)}
-        on conflict (module, "recordId") do update set name = excluded.name, body = excluded.body, tsv = excluded.tsv`.execute(db);
+      const params: unknown[] = [];
+      const tuples = part.map((d) => {
+        const n = params.push(d.module, d.recordId, d.name, d.body);
+        const [name, body] = [`$${n - 1}`, `$${n}`];
+        return `($${n - 3}, $${n - 2}, ${name}, ${body}, setweight(to_tsvector('simple', ${name}), 'A') || setweight(to_tsvector('simple', ${body}), 'B'))`;
+      });
+      await db.executeQuery(
+        CompiledQuery.raw(
+          `insert into search_index (module, "recordId", name, body, tsv) values ${tuples.join(', ')}
+            on conflict (module, "recordId") do update set name = excluded.name, body = excluded.body, tsv = excluded.tsv`,
+          params,
+        ),
+      );
     }
     return;
   }
@@ -41,12 +53,10 @@ export async function upsertSearchDocuments(
       continue;
     }
     if (fresh.length) {
-      const ins = await sql<{ docId: number; recordId: string }>`insert into search_docs (module, "recordId")
-        values ${sql.join(fresh.map((d) => sql`(${d.module}, ${d.recordId})`))} returning "docId", "recordId"`.execute(db);
-      for (const r of ins.rows) docIdOf.set(r.recordId, Number(r.docId));
+      const ins = await insertRows(db, dialect, 'search_docs', fresh.map((d) => ({ module: d.module, recordId: d.recordId })), ['docId', 'recordId']);
+      for (const r of ins) docIdOf.set(r.recordId as string, Number(r.docId));
     }
-    await sql`insert into search_fts (rowid, name, body)
-      values ${sql.join(part.map((d) => sql`(${docIdOf.get(d.recordId)}, ${d.name}, ${d.body})`))}`.execute(db);
+    await insertRows(db, dialect, 'search_fts', part.map((d) => ({ rowid: docIdOf.get(d.recordId), name: d.name, body: d.body })));
   }
 }
 
