@@ -167,10 +167,8 @@ async function create(ctx: Ctx, moduleName: string, inputs: unknown[], opts: Cre
         (m, f) => foldable(tx, m, f),
       );
       const ruleChanges = firing ? foldRuleChanges(tx, module, stored, firing.folded) : [];
-      for (const c of ruleChanges) {
-        rows[c.index] = rowOf(c.record);
-        c.record.values = columnsToRecord(module, rows[c.index]).values;
-      }
+      // The changed values are canonical already (parsed as an update parses them), as an update keeps them.
+      for (const c of ruleChanges) rows[c.index] = rowOf(c.record);
       await insertRows(tx.db, tx.dialect, module.tableName, rows);
       await writeHistory(tx, [
         ...stored.map((s) => ({ module: module.apiName, recordId: s.id, action: 'created' as const, changes: [] })),
