@@ -62,16 +62,15 @@ export const DOMINATES: Record<string, Record<string, string>> = {
   },
   automation: {
     sqlite:
-      'Server CPU, all on the one Node thread: ~6,700 field updates and ~11,900 tasks written through the record service (row, ' +
-      'history, outbox event, search document each; a task also touches its lead\'s lastActivityAt), i.e. about twice the writes of ' +
-      'the creates themselves, plus reading the events back (field updates ~1.0 s, tasks ~0.8 s, runs log ~0.2 s, reading and ' +
-      'deciding ~0.8 s of worker time).',
+      'Server CPU on the one Node thread, where the rules run inside each create call: per 100 leads they write about 119 tasks ' +
+      '(row, history entry, outbox event, search document each, and the lead\'s lastActivityAt), 67 folded changes (no second ' +
+      'row, but a history entry and an updated event each) and 20 run-log rows, after deciding 20 rules on each lead; that is about ' +
+      'twice the rows of the creates themselves. SQLite\'s own work (inserts, FTS, commits) is about 30% of it, GC 10%, turning ' +
+      'values into rows and back 9%; the rest is spread over the record pipeline.',
     postgres:
-      'The same writes, one outbox batch (500 events) after another, each a transaction alternating Node work and PostgreSQL round ' +
-      'trips, so about half of the worker\'s time is waiting on the database: field updates ~2.2 s (grouped UPDATEs 0.9 s, search ' +
-      'documents 0.6 s, history and events 0.45 s), tasks ~2.2 s, runs log ~0.5 s, reading and deciding ~0.9 s. What would close ' +
-      'the gap: applying instant field updates in the triggering write\'s own transaction (one row version, history entry, event ' +
-      'and search document instead of two), or parallel outbox lanes partitioned by record.',
+      'The same writes inside each create call\'s transaction, four calls in flight, so the database\'s round trips overlap with ' +
+      'Node\'s work and Node\'s CPU is what bounds it: building and serialising the rows and events (with GC, about a third of the ' +
+      'rules\' extra CPU), the record pipeline for the tasks, and deciding the rules.',
   },
   startup: {
     sqlite:
