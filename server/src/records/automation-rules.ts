@@ -1,7 +1,7 @@
 import type { Ctx } from '../context.js';
 import { DomainError } from '../errors.js';
 import { criteriaMatch } from '../filters/index.js';
-import type { ModuleDef } from '../metadata/types.js';
+import type { AutomationRuleDef, MetadataSnapshot, ModuleDef } from '../metadata/types.js';
 import type { RecordValues } from './values.js';
 
 /**
@@ -9,7 +9,7 @@ import type { RecordValues } from './values.js';
  * metadata snapshot (no query per write): validation rules reject, scoring rules set `score`.
  */
 export function applyAutomationRules(ctx: Ctx, module: ModuleDef, values: RecordValues, id: string | null): void {
-  const rules = ctx.meta.rules.filter((r) => r.module === module.apiName && r.active);
+  const rules = activeRulesOf(ctx.meta, module.apiName);
   if (rules.length === 0) return;
   const env = { meta: ctx.meta, module, dialect: ctx.dialect, userId: ctx.user.id, now: ctx.clock.now() };
   const record = id ? { ...values, id } : values;
@@ -22,6 +22,18 @@ export function applyAutomationRules(ctx: Ctx, module: ModuleDef, values: Record
     const field = r.definition.field as string | undefined;
     throw new DomainError('VALIDATION_RULE', String(r.definition.message), { ...(field ? { field } : {}), rule: r.id });
   }
+}
+
+// Active rules by module, once per metadata snapshot (snapshots are immutable; every write asks).
+const byModule = new WeakMap<MetadataSnapshot, Map<string, AutomationRuleDef[]>>();
+function activeRulesOf(meta: MetadataSnapshot, module: string): readonly AutomationRuleDef[] {
+  let map = byModule.get(meta);
+  if (!map) {
+    map = new Map();
+    for (const r of meta.rules) if (r.active) map.set(r.module, [...(map.get(r.module) ?? []), r]);
+    byModule.set(meta, map);
+  }
+  return map.get(module) ?? [];
 }
 
 /** The score of a record under the module's active scoring rules (used by rescoring). */
