@@ -2,7 +2,7 @@ import type { Db, DialectName } from '../../db/connection.js';
 import type { MetadataSnapshot } from '../../metadata/types.js';
 import { planDateTrigger } from './date-trigger.js';
 import { triggerFires } from './decide.js';
-import { criteriaEnvOf, fireRule } from './fire.js';
+import { criteriaEnvOf, fireRule, matchingCondition } from './fire.js';
 import type { FilterEnv } from '../../filters/index.js';
 import type { InlineBatch } from './inline.js';
 import type { OutboxEvent, WorkflowDefinition } from './types.js';
@@ -42,6 +42,9 @@ export async function onRecordEvent(
     }
     if (!triggerFires(def, event)) continue;
     criteriaEnv ??= criteriaEnvOf(meta, dialect, { module, userId: event.userId, at: event.at });
+    // Most rules match few records: decide first, so a rule that does not match costs no firing.
+    const condition = matchingCondition(meta, dialect, rule, { module, userId: event.userId, at: event.at, record, criteriaEnv });
+    if (condition < 0) continue;
     await fireRule(
       db,
       dialect,
@@ -61,6 +64,7 @@ export async function onRecordEvent(
         at: event.at,
         userId: event.userId,
         criteriaEnv,
+        condition,
       },
       batch,
     );

@@ -27,6 +27,19 @@ export interface Firing {
   userId: string | null;
   /** What criteria are evaluated with; an event firing many rules makes it once (criteriaEnvOf). */
   criteriaEnv?: FilterEnv;
+  /** The matching condition, when the caller found it already (see matchingCondition). */
+  condition?: number;
+}
+
+/** The index of the rule's first condition the firing's record matches, or -1. */
+export function matchingCondition(
+  meta: MetadataSnapshot,
+  dialect: DialectName,
+  rule: AutomationRuleDef,
+  f: Pick<Firing, 'module' | 'userId' | 'at' | 'record' | 'criteriaEnv'>,
+): number {
+  const env = f.criteriaEnv ?? criteriaEnvOf(meta, dialect, f);
+  return firstMatchingCondition(rule.definition as unknown as WorkflowDefinition, (criteria) => criteriaMatch(criteria, f.record, env));
 }
 
 export const criteriaEnvOf = (meta: MetadataSnapshot, dialect: DialectName, f: Pick<Firing, 'module' | 'userId' | 'at'>): FilterEnv => ({
@@ -52,8 +65,7 @@ export async function fireRule(
   batch?: InlineBatch,
 ): Promise<void> {
   const def = rule.definition as unknown as WorkflowDefinition;
-  const env = f.criteriaEnv ?? criteriaEnvOf(meta, dialect, f);
-  const ci = firstMatchingCondition(def, (criteria) => criteriaMatch(criteria, f.record, env));
+  const ci = f.condition ?? matchingCondition(meta, dialect, rule, f);
   if (ci < 0) return;
   const planned = planActions(def.conditions[ci], ci, f.at);
   const base = {
