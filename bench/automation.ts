@@ -167,7 +167,12 @@ export async function automationBench(ctx: BenchContext): Promise<BenchResult> {
         pass: ratio <= TARGET_RATIO,
       },
       { metric: 'tasks created by rules', value: fmtInt(rules.actions) },
-      { metric: 'failed jobs', value: fmtInt(Math.max(...ruled.map((r) => r.failed))), target: '0', pass: ruled.every((r) => r.failed === 0) },
+      {
+        metric: 'failed jobs',
+        value: fmtInt(Math.max(...ruled.map((r) => r.failed))),
+        target: '0',
+        pass: ruled.every((r) => r.failed === 0),
+      },
       { metric: 'server CPU ms, no rules / 20 rules', value: `${fmtInt(none.cpu)} / ${fmtInt(rules.cpu)}` },
     ],
     notes: [

@@ -53,7 +53,7 @@ export const DOMINATES: Record<string, Record<string, string>> = {
   board: {
     sqlite:
       'The GROUP BY over the covering index r_deals_board_totals (pipeline, stage, amount, expectedRevenue), ~10 ms for 100,000 ' +
-      'entries; each column\'s cards are an index walk of 21 entries on r_deals_board_cards (pipeline, stage, createdAt, id), under ' +
+      "entries; each column's cards are an index walk of 21 entries on r_deals_board_cards (pipeline, stage, createdAt, id), under " +
       '1 ms. The API adds ~5 ms of record-service JavaScript (7 list pages, names, JSON). Before these indexes the board took ~2 s.',
     postgres:
       'The aggregate, run as a parallel sequential scan of the 100,000 rows (~30 ms on a quiet machine, 80–200 ms while other ' +
@@ -63,14 +63,14 @@ export const DOMINATES: Record<string, Record<string, string>> = {
   automation: {
     sqlite:
       'Server CPU on the one Node thread, where the rules run inside each create call: per 100 leads they write about 119 tasks ' +
-      '(row, history entry, outbox event, search document each, and the lead\'s lastActivityAt), 67 folded changes (no second ' +
+      "(row, history entry, outbox event, search document each, and the lead's lastActivityAt), 67 folded changes (no second " +
       'row, but a history entry and an updated event each) and 20 run-log rows, after deciding 20 rules on each lead; that is about ' +
-      'twice the rows of the creates themselves. SQLite\'s own work (inserts, FTS, commits) is about 30% of it, GC 10%, turning ' +
+      "twice the rows of the creates themselves. SQLite's own work (inserts, FTS, commits) is about 30% of it, GC 10%, turning " +
       'values into rows and back 9%; the rest is spread over the record pipeline.',
     postgres:
-      'The same writes inside each create call\'s transaction, four calls in flight, so the database\'s round trips overlap with ' +
-      'Node\'s work and Node\'s CPU is what bounds it: building and serialising the rows and events (with GC, about a third of the ' +
-      'rules\' extra CPU), the record pipeline for the tasks, and deciding the rules.',
+      "The same writes inside each create call's transaction, four calls in flight, so the database's round trips overlap with " +
+      "Node's work and Node's CPU is what bounds it: building and serialising the rows and events (with GC, about a third of the " +
+      "rules' extra CPU), the record pipeline for the tasks, and deciding the rules.",
   },
   startup: {
     sqlite:

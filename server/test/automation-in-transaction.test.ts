@@ -6,6 +6,15 @@ import { startWebhookCapture, type WebhookCapture } from './webhook-capture.js';
 // Workflow rules run inside the triggering write's transaction (automation/workflow/in-transaction.ts):
 // instant record writes are done by the time the write answers, with no worker run in between.
 const API = '/api/v1';
+
+interface HistoryEntry {
+  action: string;
+  changes: { field: string; old?: unknown; new?: unknown }[];
+}
+interface Run {
+  record: { module: string; id: string };
+  actions: { status: string; error?: string }[];
+}
 const dialects = await testDialects();
 
 describe.each(dialects)('workflow rules in the write’s transaction on %s', (dialect) => {
@@ -35,18 +44,25 @@ describe.each(dialects)('workflow rules in the write’s transaction on %s', (di
   it('answers a create with the rules’ changes made, logged as the rules’ own', async () => {
     const a = t.admin;
     const ruleId = await rule({
-      name: 'Qualify bankers', module: 'leads', trigger: { on: 'create' },
-      conditions: [{
-        criteria: { field: 'industry', op: 'eq', value: 'Banking' },
-        instant: [
-          { type: 'fieldUpdate', field: 'leadStatus', value: 'Contacted' },
-          { type: 'addTag', tag: 'finance' },
-          { type: 'createTask', subject: 'Call {{lastName}}', dueInDays: 1 },
-        ],
-      }],
+      name: 'Qualify bankers',
+      module: 'leads',
+      trigger: { on: 'create' },
+      conditions: [
+        {
+          criteria: { field: 'industry', op: 'eq', value: 'Banking' },
+          instant: [
+            { type: 'fieldUpdate', field: 'leadStatus', value: 'Contacted' },
+            { type: 'addTag', tag: 'finance' },
+            { type: 'createTask', subject: 'Call {{lastName}}', dueInDays: 1 },
+          ],
+        },
+      ],
     });
     const created = await a.post(`${API}/records/leads`, {
-      data: [{ lastName: 'Banker', industry: 'Banking', tags: ['vip'] }, { lastName: 'Baker', industry: 'Retail' }],
+      data: [
+        { lastName: 'Banker', industry: 'Banking', tags: ['vip'] },
+        { lastName: 'Baker', industry: 'Retail' },
+      ],
     });
     expect(created.status).toBe(201);
     const [banker, baker] = created.body.data;
@@ -54,34 +70,47 @@ describe.each(dialects)('workflow rules in the write’s transaction on %s', (di
     expect(banker.record).toMatchObject({ leadStatus: 'Contacted', tags: ['vip', 'finance'], version: 2 });
     expect(baker.record).toMatchObject({ leadStatus: 'New', version: 1 });
     // No worker run: the task is there already.
-    const tasks = await a.get(`${API}/records/tasks?filter=${encodeURIComponent(JSON.stringify({ field: 'subject', op: 'eq', value: 'Call Banker' }))}`);
+    const tasks = await a.get(
+      `${API}/records/tasks?filter=${encodeURIComponent(JSON.stringify({ field: 'subject', op: 'eq', value: 'Call Banker' }))}`,
+    );
     expect(tasks.body.data).toHaveLength(1);
     expect(tasks.body.data[0].relatedTo).toMatchObject({ module: 'leads', id: banker.id });
     const stored = (await a.get(`${API}/records/leads/${banker.id}`)).body.data;
     expect(stored).toMatchObject({ leadStatus: 'Contacted', tags: ['vip', 'finance'], version: 2 });
     // History: created as given, then changed.
-    const history = (await a.get(`${API}/records/leads/${banker.id}/history`)).body.data;
-    const updated = history.find((h: any) => h.action === 'updated');
-    expect(history.some((h: any) => h.action === 'created')).toBe(true);
-    expect(updated.changes.map((c: any) => c.field).sort()).toEqual(['leadStatus', 'tags']);
-    expect(updated.changes.find((c: any) => c.field === 'leadStatus')).toMatchObject({ old: 'New', new: 'Contacted' });
+    const history: HistoryEntry[] = (await a.get(`${API}/records/leads/${banker.id}/history`)).body.data;
+    const updated = history.find((h) => h.action === 'updated') as HistoryEntry;
+    expect(history.some((h) => h.action === 'created')).toBe(true);
+    expect(updated.changes.map((c) => c.field).sort()).toEqual(['leadStatus', 'tags']);
+    expect(updated.changes.find((c) => c.field === 'leadStatus')).toMatchObject({ old: 'New', new: 'Contacted' });
     const runs = (await a.get(`${API}/automation/workflow-rules/${ruleId}/runs`)).body.data;
     expect(runs).toHaveLength(1);
     expect(runs[0]).toMatchObject({ record: { module: 'leads', id: banker.id }, trigger: 'create', depth: 0 });
     expect(typeof runs[0].eventSeq).toBe('number');
-    expect(runs[0].actions.map((x: any) => x.status)).toEqual(['done', 'done', 'done']);
+    expect(runs[0].actions.map((x: { status: string }) => x.status)).toEqual(['done', 'done', 'done']);
     await switchOff();
   });
 
   it('fires edit rules on a create rule’s change, one level deeper', async () => {
     const a = t.admin;
     await rule({
-      name: 'Rate web leads', module: 'leads', trigger: { on: 'create' },
-      conditions: [{ criteria: { field: 'leadSource', op: 'eq', value: 'Web Form' }, instant: [{ type: 'fieldUpdate', field: 'rating', value: 'Hot' }] }],
+      name: 'Rate web leads',
+      module: 'leads',
+      trigger: { on: 'create' },
+      conditions: [
+        {
+          criteria: { field: 'leadSource', op: 'eq', value: 'Web Form' },
+          instant: [{ type: 'fieldUpdate', field: 'rating', value: 'Hot' }],
+        },
+      ],
     });
     const onRating = await rule({
-      name: 'Hot means a call', module: 'leads', trigger: { on: 'fieldUpdate', fields: ['rating'] },
-      conditions: [{ criteria: { field: 'rating', op: 'eq', value: 'Hot' }, instant: [{ type: 'createTask', subject: 'Hot: {{lastName}}' }] }],
+      name: 'Hot means a call',
+      module: 'leads',
+      trigger: { on: 'fieldUpdate', fields: ['rating'] },
+      conditions: [
+        { criteria: { field: 'rating', op: 'eq', value: 'Hot' }, instant: [{ type: 'createTask', subject: 'Hot: {{lastName}}' }] },
+      ],
     });
     const id = (await a.post(`${API}/records/leads`, { data: [{ lastName: 'Webby', leadSource: 'Web Form' }] })).body.data[0].id;
     const q = encodeURIComponent(JSON.stringify({ field: 'subject', op: 'eq', value: 'Hot: Webby' }));
@@ -95,21 +124,35 @@ describe.each(dialects)('workflow rules in the write’s transaction on %s', (di
   it('a rule’s change a validation rule refuses fails that action, and the record is created as given', async () => {
     const a = t.admin;
     const check = await a.post(`${API}/automation/validation-rules`, {
-      name: 'No cold contact', module: 'leads', active: true,
-      criteria: { and: [{ field: 'leadStatus', op: 'eq', value: 'Contacted' }, { field: 'rating', op: 'eq', value: 'Cold' }] },
+      name: 'No cold contact',
+      module: 'leads',
+      active: true,
+      criteria: {
+        and: [
+          { field: 'leadStatus', op: 'eq', value: 'Contacted' },
+          { field: 'rating', op: 'eq', value: 'Cold' },
+        ],
+      },
       message: 'Cold leads are not contacted',
     });
     expect(check.status).toBe(201);
     const ruleId = await rule({
-      name: 'Contact everyone', module: 'leads', trigger: { on: 'create' },
+      name: 'Contact everyone',
+      module: 'leads',
+      trigger: { on: 'create' },
       conditions: [{ criteria: null, instant: [{ type: 'fieldUpdate', field: 'leadStatus', value: 'Contacted' }] }],
     });
-    const created = await a.post(`${API}/records/leads`, { data: [{ lastName: 'Frosty', rating: 'Cold' }, { lastName: 'Sunny', rating: 'Hot' }] });
+    const created = await a.post(`${API}/records/leads`, {
+      data: [
+        { lastName: 'Frosty', rating: 'Cold' },
+        { lastName: 'Sunny', rating: 'Hot' },
+      ],
+    });
     expect(created.status).toBe(201);
     expect(created.body.data[0].record).toMatchObject({ leadStatus: 'New', version: 1 });
     expect(created.body.data[1].record).toMatchObject({ leadStatus: 'Contacted', version: 2 });
     const runs = (await a.get(`${API}/automation/workflow-rules/${ruleId}/runs`)).body.data;
-    const frosty = runs.find((r: any) => r.record.id === created.body.data[0].id);
+    const frosty = (runs as Run[]).find((r) => r.record.id === created.body.data[0].id) as Run;
     expect(frosty.actions[0]).toMatchObject({ status: 'failed' });
     expect(frosty.actions[0].error).toContain('Cold leads are not contacted');
     await a.patch(`${API}/automation/validation-rules/${check.body.data.id}`, { active: false });
@@ -123,15 +166,25 @@ describe.each(dialects)('workflow rules in the write’s transaction on %s', (di
     const badge = field.body.data.apiName;
     expect((await a.post(`${API}/records/contacts`, { data: [{ lastName: 'Holder', [badge]: 'B-1' }] })).status).toBe(201);
     const ruleId = await rule({
-      name: 'Badge everyone', module: 'contacts', trigger: { on: 'create' },
-      conditions: [{ criteria: null, instant: [{ type: 'fieldUpdate', field: badge, value: 'B-1' }, { type: 'createTask', subject: 'Welcome {{lastName}}' }] }],
+      name: 'Badge everyone',
+      module: 'contacts',
+      trigger: { on: 'create' },
+      conditions: [
+        {
+          criteria: null,
+          instant: [
+            { type: 'fieldUpdate', field: badge, value: 'B-1' },
+            { type: 'createTask', subject: 'Welcome {{lastName}}' },
+          ],
+        },
+      ],
     });
     const created = await a.post(`${API}/records/contacts`, { data: [{ lastName: 'Newcomer' }] });
     expect(created.status).toBe(201);
     const id = created.body.data[0].id;
     expect((await a.get(`${API}/records/contacts/${id}`)).body.data[badge]).toBeNull();
     const runs = (await a.get(`${API}/automation/workflow-rules/${ruleId}/runs`)).body.data;
-    expect(runs[0].actions.map((x: any) => x.status)).toEqual(['failed', 'done']);
+    expect(runs[0].actions.map((x: { status: string }) => x.status)).toEqual(['failed', 'done']);
     expect(runs[0].actions[0].error).toMatch(/DUPLICATE_DATA/);
     await switchOff();
   });
@@ -139,16 +192,21 @@ describe.each(dialects)('workflow rules in the write’s transaction on %s', (di
   it('a rule on an update runs with it; a rule on a delete queues its actions with it', async () => {
     const a = t.admin;
     const onEdit = await rule({
-      name: 'Edited', module: 'accounts', trigger: { on: 'edit' },
+      name: 'Edited',
+      module: 'accounts',
+      trigger: { on: 'edit' },
       conditions: [{ criteria: null, instant: [{ type: 'createTask', subject: 'Edited {{phone}}' }] }],
     });
     const onDelete = await rule({
-      name: 'Deleted', module: 'accounts', trigger: { on: 'delete' },
+      name: 'Deleted',
+      module: 'accounts',
+      trigger: { on: 'delete' },
       conditions: [{ criteria: null, instant: [{ type: 'webhook', url: hooks.url }] }],
     });
     const id = (await a.post(`${API}/records/accounts`, { data: [{ name: 'Initech' }] })).body.data[0].id;
     expect((await a.patch(`${API}/records/accounts/${id}`, { data: { phone: '555-0100' } })).status).toBe(200);
-    const subject = (s: string) => `${API}/records/tasks?filter=${encodeURIComponent(JSON.stringify({ field: 'subject', op: 'eq', value: s }))}`;
+    const subject = (s: string) =>
+      `${API}/records/tasks?filter=${encodeURIComponent(JSON.stringify({ field: 'subject', op: 'eq', value: s }))}`;
     expect((await a.get(subject('Edited 555-0100'))).body.data).toHaveLength(1);
     expect((await a.get(`${API}/automation/workflow-rules/${onEdit}/runs`)).body.data).toHaveLength(1);
     // The webhook is a job: queued by the delete, sent by the worker after commit.
@@ -176,7 +234,10 @@ describe.each(dialects)('events written before the upgrade on %s', (dialect) => 
     const a = t.admin;
     const { db } = t.server.database;
     const rule = await a.post(`${API}/automation/workflow-rules`, {
-      name: 'Late', module: 'leads', active: true, trigger: { on: 'create' },
+      name: 'Late',
+      module: 'leads',
+      active: true,
+      trigger: { on: 'create' },
       conditions: [{ criteria: null, instant: [{ type: 'createTask', subject: 'Late {{lastName}}' }] }],
     });
     expect(rule.status).toBe(201);
@@ -185,13 +246,25 @@ describe.each(dialects)('events written before the upgrade on %s', (dialect) => 
     const [{ seq }] = await db
       .insertInto('record_events')
       .values({
-        module: 'leads', recordId: lead.id, type: 'created', at: Date.now(), userId: lead.record.owner.id,
+        module: 'leads',
+        recordId: lead.id,
+        type: 'created',
+        at: Date.now(),
+        userId: lead.record.owner.id,
         payload: JSON.stringify({ record: { ...lead.record, lastName: 'Upgraded' } }),
       })
       .returning('seq')
       .execute();
-    await db.updateTable('settings').set({ value: String(Number(seq) - 1) }).where('key', '=', 'automationCursor').execute();
-    await db.updateTable('settings').set({ value: String(seq) }).where('key', '=', 'automationCursorEnd').execute();
+    await db
+      .updateTable('settings')
+      .set({ value: String(Number(seq) - 1) })
+      .where('key', '=', 'automationCursor')
+      .execute();
+    await db
+      .updateTable('settings')
+      .set({ value: String(seq) })
+      .where('key', '=', 'automationCursorEnd')
+      .execute();
     expect((await a.post(`${API}/test-clock/advance`, { minutes: 0 })).status).toBe(200);
     const q = encodeURIComponent(JSON.stringify({ field: 'subject', op: 'eq', value: 'Late Upgraded' }));
     expect((await a.get(`${API}/records/tasks?filter=${q}`)).body.data).toHaveLength(1);

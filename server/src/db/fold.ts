@@ -1,4 +1,5 @@
-const ASCII = /^[\x00-\x7f]*$/;
+/** Printable ASCII: folds the same either way (other text takes the code-point path). */
+const ASCII = /^[ -~]*$/;
 
 /**
  * Case folding for case-insensitive text (filters, unique checks, sorting). SQLite's own
@@ -8,7 +9,7 @@ const ASCII = /^[\x00-\x7f]*$/;
  * code point keeps it a pure per-character mapping like the databases'.
  */
 export function fold(value: string): string {
-  // ASCII (most values) folds the same either way, and toLowerCase is many times faster.
+  // Most values; toLowerCase is many times faster than the loop below.
   if (ASCII.test(value)) return value.toLowerCase();
   let out = '';
   for (const ch of value) {

@@ -96,9 +96,12 @@ export function systemMigrations(
         await exec(db, 'create index recycle_bin_deleted on recycle_bin ("deletedAt")');
         await exec(db, 'create index recycle_bin_record on recycle_bin (module, "recordId")');
         await exec(db, `create table counters (name text primary key, value ${big} not null)`);
-        await exec(db, `create table saved_views (id text primary key, module text not null, name text not null,
+        await exec(
+          db,
+          `create table saved_views (id text primary key, module text not null, name text not null,
             "ownerId" text not null, shared integer not null default 0, definition text not null,
-            "createdAt" ${big} not null, "modifiedAt" ${big} not null)`);
+            "createdAt" ${big} not null, "modifiedAt" ${big} not null)`,
+        );
         if (dialect === 'postgres') {
           await exec(
             db,
@@ -171,7 +174,10 @@ export function systemMigrations(
         );
         await exec(db, 'create index workflow_runs_rule on workflow_runs ("ruleId", at)');
         // The outbox reader starts after the events written before automation existed.
-        await exec(db, `insert into settings (key, value) select 'automationCursor', cast(coalesce(max(seq), 0) as text) from record_events`);
+        await exec(
+          db,
+          `insert into settings (key, value) select 'automationCursor', cast(coalesce(max(seq), 0) as text) from record_events`,
+        );
       },
     },
     '0006_sales_contact_roles': {
@@ -238,7 +244,10 @@ export function systemMigrations(
         );
         await exec(db, 'create index notifications_user on notifications ("userId", seq)');
         // Per user and kind: inApp, email or off (absent → inApp).
-        await exec(db, 'create table notification_settings ("userId" text not null, kind text not null, channel text not null, primary key ("userId", kind))');
+        await exec(
+          db,
+          'create table notification_settings ("userId" text not null, kind text not null, channel text not null, primary key ("userId", kind))',
+        );
         // Custom notifications: a user's own filter and trigger on leads, contacts or deals.
         await exec(
           db,
@@ -250,7 +259,10 @@ export function systemMigrations(
         // A completed repeating task makes its next occurrence once (activities/repeat.ts).
         await exec(db, 'create table task_repeats ("taskId" text primary key, "nextTaskId" text not null)');
         // The notifications outbox reader starts after the events written before it existed.
-        await exec(db, `insert into settings (key, value) select 'notificationsCursor', cast(coalesce(max(seq), 0) as text) from record_events`);
+        await exec(
+          db,
+          `insert into settings (key, value) select 'notificationsCursor', cast(coalesce(max(seq), 0) as text) from record_events`,
+        );
         // Repeat fields on tasks, a reminder on calls; imported late so db/ does not depend on activities/ at load.
         const { addActivityFields } = await import('../activities/fields.js');
         await addActivityFields(db, dialect);
@@ -273,7 +285,10 @@ export function systemMigrations(
       async up(db) {
         // Workflow rules now run inside the triggering write's transaction; the outbox reader only
         // finishes the events written before, up to this seq (automation/workflow/outbox-reader.ts).
-        await exec(db, `insert into settings (key, value) select 'automationCursorEnd', cast(coalesce(max(seq), 0) as text) from record_events`);
+        await exec(
+          db,
+          `insert into settings (key, value) select 'automationCursorEnd', cast(coalesce(max(seq), 0) as text) from record_events`,
+        );
         // The runs one write fires of one rule, logged as one row (automation/workflow/run-log.ts).
         await exec(
           db,

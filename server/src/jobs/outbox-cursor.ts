@@ -53,10 +53,7 @@ export async function consumeOutbox(
       .select(['seq', 'module', 'recordId', 'type', 'at', 'userId', payload.as('payload')])
       .where('seq', '>', cursor);
     if (opts.until !== undefined) read = read.where('seq', '<=', opts.until);
-    const rows = (await read
-      .orderBy('seq')
-      .limit(batch)
-      .execute()) as OutboxRow[];
+    const rows = (await read.orderBy('seq').limit(batch).execute()) as OutboxRow[];
     if (rows.length === 0) return false;
     const worked = await handle(trx, rows);
     await trx

@@ -51,15 +51,21 @@ interface StateRow {
 export async function readMeetingsOutbox(env: JobEnv): Promise<boolean> {
   const { db, dialect } = env.database;
   const meta = await env.metaCache.get(db);
-  return consumeOutbox(env, CURSOR_KEY, BATCH, async (trx, rows) => {
-    for (const r of rows) {
-      if (r.module !== 'events') continue;
-      const event = { ...(r as unknown as RecordEventRow), seq: Number(r.seq), payload: JSON.parse(r.payload as string) };
-      await planInvitations(trx, dialect, meta, env.clock, event);
-    }
-    // Only the cursor moved: report no work, so the worker does not spin over unrelated events.
-    return rows.some((r) => r.module === 'events');
-  }, { payloadOf: ['events'] });
+  return consumeOutbox(
+    env,
+    CURSOR_KEY,
+    BATCH,
+    async (trx, rows) => {
+      for (const r of rows) {
+        if (r.module !== 'events') continue;
+        const event = { ...(r as unknown as RecordEventRow), seq: Number(r.seq), payload: JSON.parse(r.payload as string) };
+        await planInvitations(trx, dialect, meta, env.clock, event);
+      }
+      // Only the cursor moved: report no work, so the worker does not spin over unrelated events.
+      return rows.some((r) => r.module === 'events');
+    },
+    { payloadOf: ['events'] },
+  );
 }
 
 async function loadState(db: Db, eventId: string): Promise<StateRow | undefined> {

@@ -1,26 +1,23 @@
-import type { Ctx } from '../context.js';
-import { DomainError, invalidData, limitExceeded } from '../errors.js';
-import { searchDocument, upsertSearchDocuments } from '../search/index.js';
-import { assignAutonumbers } from './autonumber.js';
-import { writeHistory } from './history.js';
-import { moduleOf } from './module-of.js';
-import { appendEvents } from './outbox.js';
-import { type PreparedCreate, prepareCreate } from './prepare.js';
-import { resolveNames } from './references.js';
-import { verifyReferences } from './references.js';
-import { type StoredRecord, columnsToRecord, recordToJson, valuesToColumns } from './rows.js';
-import { afterWriteRuleOf } from './module-rules/index.js';
-import { inTransaction } from './transaction.js';
-import { fireCreateRules, finishCreateRules } from '../automation/workflow/in-transaction.js';
+import { finishCreateRules, fireCreateRules } from '../automation/workflow/in-transaction.js';
 import type { FoldedChange } from '../automation/workflow/inline.js';
+import type { Ctx } from '../context.js';
+import { insertRows } from '../db/insert-rows.js';
+import { DomainError, invalidData, limitExceeded } from '../errors.js';
+import { newId } from '../ids.js';
 import { fieldType } from '../metadata/field-types/index.js';
 import type { ModuleDef } from '../metadata/types.js';
-import { diffValues, type FieldChange } from './history.js';
-import { prepareUpdate } from './prepare.js';
-import type { RecordValues } from './values.js';
+import { searchDocument, upsertSearchDocuments } from '../search/index.js';
+import { assignAutonumbers } from './autonumber.js';
+import { diffValues, type FieldChange, writeHistory } from './history.js';
+import { moduleOf } from './module-of.js';
+import { afterWriteRuleOf } from './module-rules/index.js';
+import { appendEvents } from './outbox.js';
+import { type PreparedCreate, prepareCreate, prepareUpdate } from './prepare.js';
+import { resolveNames, verifyReferences } from './references.js';
+import { columnsToRecord, recordToJson, type StoredRecord, valuesToColumns } from './rows.js';
+import { inTransaction } from './transaction.js';
 import { findDuplicates, isUniqueViolation } from './unique.js';
-import { newId } from '../ids.js';
-import { insertRows } from '../db/insert-rows.js';
+import type { RecordValues } from './values.js';
 
 export const MAX_WRITE_BATCH = 100;
 
@@ -122,21 +119,37 @@ async function create(ctx: Ctx, moduleName: string, inputs: unknown[], opts: Cre
   const attempt = async (indexes: number[]) =>
     inTransaction(ctx, async (tx) => {
       const live = indexes.filter((i) => prepared[i] !== null);
-      const refErrors = await verifyReferences(tx, module, live.map((i) => prepared[i]?.values ?? {}));
-      const dupErrors = await findDuplicates(tx, module, live.map((i) => ({ values: prepared[i]?.values ?? {} })));
+      const refErrors = await verifyReferences(
+        tx,
+        module,
+        live.map((i) => prepared[i]?.values ?? {}),
+      );
+      const dupErrors = await findDuplicates(
+        tx,
+        module,
+        live.map((i) => ({ values: prepared[i]?.values ?? {} })),
+      );
       const ok: number[] = [];
       live.forEach((i, k) => {
         const err = refErrors[k] ?? dupErrors[k];
         if (err) results[i] = errorResult(err);
         else ok.push(i);
       });
-      if (opts.assignOwners && ok.length > 0) await opts.assignOwners(tx, ok.map((i) => (prepared[i] as PreparedCreate).values));
+      if (opts.assignOwners && ok.length > 0)
+        await opts.assignOwners(
+          tx,
+          ok.map((i) => (prepared[i] as PreparedCreate).values),
+        );
       const now = tx.clock.now().getTime();
       const stored: StoredRecord[] = ok.map((i) => {
         const p = prepared[i] as PreparedCreate;
         return { id: newId(now), version: 1, name: p.name, values: p.values };
       });
-      await assignAutonumbers(tx, module, stored.map((s) => s.values));
+      await assignAutonumbers(
+        tx,
+        module,
+        stored.map((s) => s.values),
+      );
       for (const s of stored) {
         s.values.createdAt = new Date(now).toISOString();
         s.values.modifiedAt = s.values.createdAt;
@@ -174,7 +187,10 @@ async function create(ctx: Ctx, moduleName: string, inputs: unknown[], opts: Cre
         ...stored.map((s) => ({ module: module.apiName, recordId: s.id, action: 'created' as const, changes: [] })),
         ...ruleChanges.map((c) => ({ module: module.apiName, recordId: c.record.id, action: 'updated' as const, changes: c.changes })),
       ]);
-      await afterWriteRuleOf(module.apiName)?.(tx, stored.map((s) => ({ id: s.id, prev: null, next: s.values })));
+      await afterWriteRuleOf(module.apiName)?.(
+        tx,
+        stored.map((s) => ({ id: s.id, prev: null, next: s.values })),
+      );
       const events = await appendEvents(tx, [
         ...stored.map((s, k) => ({ module: module.apiName, recordId: s.id, type: 'created' as const, payload: { record: asCreated[k] } })),
         ...ruleChanges.map((c) => ({
@@ -184,10 +200,17 @@ async function create(ctx: Ctx, moduleName: string, inputs: unknown[], opts: Cre
           payload: { record: recordToJson(c.record), changes: c.changes, automation: c.automation },
         })),
       ]);
-      await upsertSearchDocuments(tx.db, tx.dialect, stored.map((s) => searchDocument(module, s.id, s.name, s.values)), { fresh: true });
+      await upsertSearchDocuments(
+        tx.db,
+        tx.dialect,
+        stored.map((s) => searchDocument(module, s.id, s.name, s.values)),
+        { fresh: true },
+      );
       if (answer) await resolveNames(tx, module, stored);
       ok.forEach((i, k) => {
-        results[i] = answer ? { status: 'success', id: stored[k].id, record: recordToJson(stored[k]) } : { status: 'success', id: stored[k].id };
+        results[i] = answer
+          ? { status: 'success', id: stored[k].id, record: recordToJson(stored[k]) }
+          : { status: 'success', id: stored[k].id };
       });
       // Last, so the rules' other actions see the records complete (search documents included).
       if (firing) await finishCreateRules(tx, firing, events.slice(0, stored.length), events.slice(stored.length));

@@ -33,7 +33,14 @@ export async function writeHistory(ctx: Ctx, entries: HistoryEntry[]): Promise<v
     ctx.db,
     ctx.dialect,
     'record_history',
-    entries.map((e) => ({ module: e.module, recordId: e.recordId, at, userId: ctx.user.id, action: e.action, changes: JSON.stringify(e.changes) })),
+    entries.map((e) => ({
+      module: e.module,
+      recordId: e.recordId,
+      at,
+      userId: ctx.user.id,
+      action: e.action,
+      changes: JSON.stringify(e.changes),
+    })),
   );
 }
 

@@ -1,15 +1,15 @@
 /** The record service: the only door to records (ARCHITECTURE.md idea 2). */
-export { createRecords, createRecordsInBulk, type CreateOptions, type WriteOutcome, type WriteResult, MAX_WRITE_BATCH } from './create.js';
-export { rescoreModule } from './rescore.js';
-export { updateRecord, updateRecords, type UpdateOptions } from './update.js';
+export { type CreateOptions, createRecords, createRecordsInBulk, MAX_WRITE_BATCH, type WriteOutcome, type WriteResult } from './create.js';
+export { exportCsv, safeCell } from './export-csv.js';
+export { countRecords, type ListQuery, type ListResult, listConditions, listRecords, MAX_PER_PAGE } from './list.js';
+export { getRecord, listRelated, recordHistory } from './read.js';
 export {
   deleteRecord,
   deleteRecords,
   listRecycleBin,
-  restoreFromRecycleBin,
-  purgeRecycleBinEntry,
   purgeExpired,
+  purgeRecycleBinEntry,
+  restoreFromRecycleBin,
 } from './recycle-bin.js';
-export { getRecord, listRelated, recordHistory } from './read.js';
-export { listRecords, countRecords, listConditions, type ListQuery, type ListResult, MAX_PER_PAGE } from './list.js';
-export { exportCsv, safeCell } from './export-csv.js';
+export { rescoreModule } from './rescore.js';
+export { type UpdateOptions, updateRecord, updateRecords } from './update.js';

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { runWorkflowRules } from '../automation/workflow/in-transaction.js';
 import type { Ctx } from '../context.js';
 import type { Db, DialectName } from '../db/connection.js';
 import { DomainError, invalidData, limitExceeded, notFound } from '../errors.js';
@@ -8,7 +9,6 @@ import { writeHistory } from './history.js';
 import { loadRecord } from './load.js';
 import { moduleOf } from './module-of.js';
 import { appendEvents } from './outbox.js';
-import { runWorkflowRules } from '../automation/workflow/in-transaction.js';
 import { columnsToRecord, recordToJson } from './rows.js';
 import { inTransaction } from './transaction.js';
 import { findDuplicates } from './unique.js';
@@ -122,7 +122,9 @@ export async function restoreFromRecycleBin(ctx: Ctx, entryId: string): Promise<
     await writeHistory(tx, [{ module: module.apiName, recordId: record.id, action: 'restored', changes: [] }]);
     await runWorkflowRules(
       tx,
-      await appendEvents(tx, [{ module: module.apiName, recordId: record.id, type: 'restored', payload: { record: recordToJson(record) } }]),
+      await appendEvents(tx, [
+        { module: module.apiName, recordId: record.id, type: 'restored', payload: { record: recordToJson(record) } },
+      ]),
     );
     return { module: module.apiName, id: record.id, record: recordToJson(record) };
   });

@@ -1,20 +1,20 @@
+import { runWorkflowRules } from '../automation/workflow/in-transaction.js';
 import type { Ctx } from '../context.js';
 import { DomainError, duplicateData, invalidData, limitExceeded, notFound, versionConflict } from '../errors.js';
 import type { ModuleDef } from '../metadata/types.js';
 import { searchDocument, upsertSearchDocuments } from '../search/index.js';
 import { chunk } from '../util/chunk.js';
-import { type WriteResult, errorResult, MAX_WRITE_BATCH } from './create.js';
-import { type FieldChange, diffValues, writeHistory } from './history.js';
-import { afterWriteRuleOf } from './module-rules/index.js';
+import { errorResult, MAX_WRITE_BATCH, type WriteResult } from './create.js';
+import { diffValues, type FieldChange, writeHistory } from './history.js';
 import { moduleOf } from './module-of.js';
+import { afterWriteRuleOf } from './module-rules/index.js';
 import { appendEvents, type StoredRecordEvent } from './outbox.js';
-import { runWorkflowRules } from '../automation/workflow/in-transaction.js';
 import { prepareUpdate } from './prepare.js';
 import { resolveNames, verifyReferences } from './references.js';
-import { type StoredRecord, columnsToRecord, recordToJson, valuesToColumns } from './rows.js';
-import type { RecordValues } from './values.js';
+import { columnsToRecord, recordToJson, type StoredRecord, valuesToColumns } from './rows.js';
 import { inTransaction } from './transaction.js';
 import { findDuplicates, isUniqueViolation } from './unique.js';
+import type { RecordValues } from './values.js';
 
 export interface UpdateOptions {
   /** The version the client last read (If-Match); a stale one → VERSION_CONFLICT. */
@@ -77,13 +77,23 @@ export async function updateRecords(ctx: Ctx, moduleName: string, inputs: unknow
   const changes: { index: number; change: Change }[] = [];
   inputs.forEach((input, index) => {
     const { id, ...fields } = (input ?? {}) as { id?: unknown };
-    if (typeof input !== 'object' || input === null || Array.isArray(input) || typeof id !== 'string' || !/^[A-Za-z0-9_-]{1,64}$/.test(id)) {
+    if (
+      typeof input !== 'object' ||
+      input === null ||
+      Array.isArray(input) ||
+      typeof id !== 'string' ||
+      !/^[A-Za-z0-9_-]{1,64}$/.test(id)
+    ) {
       results[index] = errorResult(invalidData('id', 'Each record of a bulk update needs its "id"'));
     } else changes.push({ index, change: { id, input: fields, opts: {} } });
   });
   // A record named twice is changed twice, in order: the second change sees the first.
   for (const wave of orderedWaves(changes)) {
-    const out = await writeChanges(ctx, module, wave.map((c) => c.change));
+    const out = await writeChanges(
+      ctx,
+      module,
+      wave.map((c) => c.change),
+    );
     wave.forEach((c, k) => {
       const r = out[k];
       results[c.index] = r instanceof Error ? errorResult(r) : { status: 'success', id: c.change.id, record: r };
@@ -99,7 +109,9 @@ function orderedWaves<T extends { change: Change }>(changes: T[]): T[][] {
   for (const c of changes) {
     const w = nextWave.get(c.change.id) ?? 0;
     nextWave.set(c.change.id, w + 1);
-    (waves[w] ??= []).push(c);
+    const wave = waves[w] ?? [];
+    wave.push(c);
+    waves[w] = wave;
   }
   return waves;
 }
@@ -137,7 +149,11 @@ async function writeInTransaction(tx: Ctx, module: ModuleDef, changes: Change[])
     if (!(err instanceof DomainError)) throw err;
     out[i] = err;
   };
-  const loaded = await loadRecords(tx, module, changes.map((c) => c.id));
+  const loaded = await loadRecords(
+    tx,
+    module,
+    changes.map((c) => c.id),
+  );
   const unchanged: StoredRecord[] = [];
   const unchangedAt: number[] = [];
   const writes: Write[] = [];
@@ -172,7 +188,11 @@ async function writeInTransaction(tx: Ctx, module: ModuleDef, changes: Change[])
 
   const changedValues = writes.map((w) => Object.fromEntries(w.changes.map((d) => [d.field, w.updated.values[d.field]])));
   const refErrors = await verifyReferences(tx, module, changedValues);
-  const dupErrors = await findDuplicates(tx, module, writes.map((w, k) => ({ values: changedValues[k], selfId: w.updated.id })));
+  const dupErrors = await findDuplicates(
+    tx,
+    module,
+    writes.map((w, k) => ({ values: changedValues[k], selfId: w.updated.id })),
+  );
   const checked = writes.filter((w, k) => {
     const err = refErrors[k] ?? dupErrors[k];
     if (err) fail(w.index, err);
@@ -194,7 +214,10 @@ async function writeInTransaction(tx: Ctx, module: ModuleDef, changes: Change[])
       tx,
       done.map((w) => ({ module: module.apiName, recordId: w.updated.id, action: w.historyAction, changes: w.changes })),
     );
-    await afterWriteRuleOf(module.apiName)?.(tx, done.map((w) => ({ id: w.updated.id, prev: w.current.values, next: w.updated.values })));
+    await afterWriteRuleOf(module.apiName)?.(
+      tx,
+      done.map((w) => ({ id: w.updated.id, prev: w.current.values, next: w.updated.values })),
+    );
     events = await appendEvents(
       tx,
       done.map((w) => ({

@@ -1,6 +1,6 @@
 import { CompiledQuery, sql } from 'kysely';
-import { insertRows } from '../db/insert-rows.js';
 import type { Db, DialectName } from '../db/connection.js';
+import { insertRows } from '../db/insert-rows.js';
 import { chunk } from '../util/chunk.js';
 import type { SearchDocument } from './document.js';
 
@@ -40,10 +40,11 @@ export async function upsertSearchDocuments(
     const module = part[0].module;
     const sameModule = part.every((d) => d.module === module);
     // New records (`fresh`) have no document yet: skip the lookup.
-    const existing = sameModule && !opts.fresh
-      ? await sql<{ docId: number; recordId: string }>`select "docId", "recordId" from search_docs
+    const existing =
+      sameModule && !opts.fresh
+        ? await sql<{ docId: number; recordId: string }>`select "docId", "recordId" from search_docs
           where module = ${module} and "recordId" in (${sql.join(part.map((d) => d.recordId))})`.execute(db)
-      : { rows: [] };
+        : { rows: [] };
     const docIdOf = new Map(existing.rows.map((r) => [r.recordId, Number(r.docId)]));
     if (docIdOf.size) await sql`delete from search_fts where rowid in (${sql.join([...docIdOf.values()])})`.execute(db);
     const fresh = part.filter((d) => !docIdOf.has(d.recordId));
@@ -53,10 +54,21 @@ export async function upsertSearchDocuments(
       continue;
     }
     if (fresh.length) {
-      const ins = await insertRows(db, dialect, 'search_docs', fresh.map((d) => ({ module: d.module, recordId: d.recordId })), ['docId', 'recordId']);
+      const ins = await insertRows(
+        db,
+        dialect,
+        'search_docs',
+        fresh.map((d) => ({ module: d.module, recordId: d.recordId })),
+        ['docId', 'recordId'],
+      );
       for (const r of ins) docIdOf.set(r.recordId as string, Number(r.docId));
     }
-    await insertRows(db, dialect, 'search_fts', part.map((d) => ({ rowid: docIdOf.get(d.recordId), name: d.name, body: d.body })));
+    await insertRows(
+      db,
+      dialect,
+      'search_fts',
+      part.map((d) => ({ rowid: docIdOf.get(d.recordId), name: d.name, body: d.body })),
+    );
   }
 }
 
@@ -66,7 +78,9 @@ export async function removeSearchDocuments(db: Db, dialect: DialectName, module
       await sql`delete from search_index where module = ${module} and "recordId" in (${sql.join(part)})`.execute(db);
       continue;
     }
-    const rows = await sql<{ docId: number }>`select "docId" from search_docs where module = ${module} and "recordId" in (${sql.join(part)})`.execute(db);
+    const rows = await sql<{
+      docId: number;
+    }>`select "docId" from search_docs where module = ${module} and "recordId" in (${sql.join(part)})`.execute(db);
     if (rows.rows.length === 0) continue;
     const docIds = rows.rows.map((r) => r.docId);
     await sql`delete from search_fts where rowid in (${sql.join(docIds)})`.execute(db);

@@ -1,9 +1,9 @@
 import type { Db, DialectName } from '../../db/connection.js';
+import type { FilterEnv } from '../../filters/index.js';
 import type { MetadataSnapshot } from '../../metadata/types.js';
 import { planDateTrigger } from './date-trigger.js';
 import { triggerFires } from './decide.js';
 import { criteriaEnvOf, fireRule, matchingCondition } from './fire.js';
-import type { FilterEnv } from '../../filters/index.js';
 import type { InlineBatch } from './inline.js';
 import type { OutboxEvent, WorkflowDefinition } from './types.js';
 
@@ -12,9 +12,10 @@ export { ACTION_JOB } from './fire.js';
 const TRIGGER_OF: Record<string, string> = { created: 'create', updated: 'edit', deleted: 'delete', restored: 'restore' };
 
 /**
- * Hands one record event to the workflow rules of its module, in the outbox reader's transaction:
- * each triggered rule fires (see fireRule); date-triggered rules re-plan their date job when the
- * record is created or restored or its date field changes. Effects happen in the jobs.
+ * Hands one record event to the workflow rules of its module, in the triggering write's
+ * transaction (in-transaction.ts; the outbox reader only for events an earlier version left): each
+ * triggered rule whose criteria match fires (see fireRule); date-triggered rules re-plan their date
+ * job when the record is created or restored or its date field changes.
  */
 export async function onRecordEvent(
   db: Db,

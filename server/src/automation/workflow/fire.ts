@@ -94,7 +94,7 @@ export async function fireRule(
     type: p.action.type,
     status: p.scheduled ? ('scheduled' as const) : ('pending' as const),
   }));
-  // In an outbox batch, instant record writes run with the batch (see InlineBatch); the rest are jobs.
+  // With a batch (a write's rules), instant record writes run with it (see InlineBatch); the rest are jobs.
   const inline = (p: (typeof planned)[number]) =>
     batch !== undefined && !p.scheduled && f.event !== 'deleted' && INLINE_TYPES.has(p.action.type);
   let runId: string;

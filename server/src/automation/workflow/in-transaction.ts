@@ -30,7 +30,14 @@ function batchFor(tx: Ctx): InlineBatch {
 
 /** Runs the rules a write's stored record events trigger (update, delete, restore; see below for creates). */
 export async function runWorkflowRules(tx: Ctx, events: readonly StoredRecordEvent[]): Promise<void> {
-  if (events.length === 0 || !hasRules(tx, events.map((e) => e.module))) return;
+  if (
+    events.length === 0 ||
+    !hasRules(
+      tx,
+      events.map((e) => e.module),
+    )
+  )
+    return;
   const batch = batchFor(tx);
   for (const e of events) await onRecordEvent(tx.db, tx.dialect, tx.meta, e as OutboxEvent, batch);
   await batch.flush();

@@ -3,6 +3,7 @@ import type { Clock } from '../../clock.js';
 import type { ActingUser, Ctx } from '../../context.js';
 import type { Db, DialectName } from '../../db/connection.js';
 import { DomainError } from '../../errors.js';
+import { newId } from '../../ids.js';
 import { enqueue, type JobInput } from '../../jobs/index.js';
 import type { MetadataSnapshot } from '../../metadata/types.js';
 import { createRecordsInBulk, getRecord, MAX_WRITE_BATCH, updateRecords, type WriteOutcome } from '../../records/index.js';
@@ -12,7 +13,6 @@ import { chunk } from '../../util/chunk.js';
 import { withTag } from './actions/add-tag.js';
 import { taskValues } from './actions/create-task.js';
 import { type RunRow, runIdInSet, storeRunSets } from './run-log.js';
-import { newId } from '../../ids.js';
 import type { ActionRef, WorkflowAction } from './types.js';
 
 const ADMIN = '(first administrator)';
@@ -50,7 +50,8 @@ interface InlineAction {
 /**
  * Collects the instant record-writing actions of one write's rule firings and runs them together
  * before that write commits: field updates of one record merged into one update (later rules win),
- * tasks created 100 at a time, runs logged in one insert. Effects, run log and the triggering write
+ * or folded into the record's insert (takeFoldable); tasks created in one call; runs logged one row
+ * per rule (run-log.ts). Effects, run log and the triggering write
  * commit in one transaction, so each happens exactly once, in every process, with no job per action.
  * Emails, webhooks and scheduled actions still become jobs (enqueued in the same transaction).
  *

@@ -38,7 +38,12 @@ export async function readOutbox(env: JobEnv): Promise<boolean> {
       const batch = new InlineBatch(trx, dialect, meta, env.clock);
       for (const r of rows) {
         if (r.payload === null || !wanted.get(r.module as string)?.has(r.type as string)) continue;
-        const event: OutboxEvent = { ...(r as unknown as OutboxEvent), seq: Number(r.seq), at: Number(r.at), payload: JSON.parse(r.payload as string) };
+        const event: OutboxEvent = {
+          ...(r as unknown as OutboxEvent),
+          seq: Number(r.seq),
+          at: Number(r.at),
+          payload: JSON.parse(r.payload as string),
+        };
         await onRecordEvent(trx, dialect, meta, event, batch);
       }
       await batch.flush();
