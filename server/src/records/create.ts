@@ -1,5 +1,4 @@
-import { finishCreateRules, fireCreateRules } from '../automation/workflow/in-transaction.js';
-import type { FoldedChange } from '../automation/workflow/inline.js';
+import { type FoldedChange, finishCreateRules, fireCreateRules } from '../automation/workflow/in-transaction.js';
 import type { Ctx } from '../context.js';
 import { insertRows } from '../db/insert-rows.js';
 import { DomainError, invalidData, limitExceeded } from '../errors.js';

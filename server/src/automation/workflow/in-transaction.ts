@@ -3,6 +3,9 @@ import type { ModuleDef } from '../../metadata/types.js';
 import type { StoredRecordEvent } from '../../records/outbox.js';
 import { onRecordEvent } from './engine.js';
 import { type FoldedChange, InlineBatch } from './inline.js';
+
+export type { FoldedChange };
+
 import type { OutboxEvent } from './types.js';
 
 /*

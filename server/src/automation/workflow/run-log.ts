@@ -117,23 +117,11 @@ export async function setActionOutcome(
 
 /** The rule's latest runs, newest first, from both tables. */
 export async function listRuns(db: Db, ruleId: string, limit = 100) {
-  const single = await db
-    .selectFrom('workflow_runs')
-    .selectAll()
-    .where('ruleId', '=', ruleId)
-    .orderBy('at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(limit)
-    .execute();
+  const newest = (table: 'workflow_runs' | 'workflow_run_sets') =>
+    db.selectFrom(table).selectAll().where('ruleId', '=', ruleId).orderBy('at', 'desc').orderBy('id', 'desc').limit(limit).execute();
+  const single = await newest('workflow_runs');
   // Every set holds at least one run, so the newest `limit` sets hold the newest `limit` runs.
-  const sets = await db
-    .selectFrom('workflow_run_sets')
-    .selectAll()
-    .where('ruleId', '=', ruleId)
-    .orderBy('at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(limit)
-    .execute();
+  const sets = await newest('workflow_run_sets');
   const runs: RunRow[] = [
     ...single.map((r) => ({ ...(r as unknown as RunRow), actions: JSON.parse(r.actions as string) as RunAction[] })),
     ...sets.flatMap((s) =>
