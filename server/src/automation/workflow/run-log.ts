@@ -128,7 +128,9 @@ export async function listRuns(db: Db, ruleId: string, limit = 100) {
       (JSON.parse(s.runs as string) as Omit<RunRow, 'ruleId' | 'module'>[]).map((run) => ({ ...run, ruleId, module: s.module as string })),
     ),
   ];
-  runs.sort((a, b) => Number(b.at) - Number(a.at) || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
+  // Newest first; within one millisecond a deeper run came later (a rule's write fired it), and ids
+  // of one millisecond are random, so depth decides before the id.
+  runs.sort((a, b) => Number(b.at) - Number(a.at) || Number(b.depth) - Number(a.depth) || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
   return runs.slice(0, limit).map((r) => ({
     id: r.id,
     record: { module: r.module, id: r.recordId },
