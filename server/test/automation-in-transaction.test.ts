@@ -1,4 +1,6 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../src/db/connection.js';
 import { startTestServer, type TestServer } from './harness.js';
 import { testDialects } from './pg.js';
 import { startWebhookCapture, type WebhookCapture } from './webhook-capture.js';
@@ -218,6 +220,76 @@ describe.each(dialects)('workflow rules in the write’s transaction on %s', (di
     expect(hooks.deliveries).toHaveLength(1);
     expect(JSON.parse(hooks.deliveries[0].body)).toMatchObject({ event: 'deleted', module: 'accounts', record: { id, phone: '555-0100' } });
     await switchOff();
+  });
+
+  it('an outright failure of the rules’ actions undoes them all, search documents too, and the write commits', async () => {
+    const a = t.admin;
+    // A real database error no per-record check foresees: a trigger refusing some tasks.
+    const database = openDatabase({ databaseUrl: t.databaseUrl, dataDir: t.dataDir });
+    const trigger =
+      dialect === 'postgres'
+        ? [
+            `create function refuse_tasks() returns trigger language plpgsql as $$ begin
+               if new.subject like 'Explode%' then raise exception 'tasks are switched off'; end if; return new; end $$`,
+            'create trigger refuse_tasks before insert on r_tasks for each row execute function refuse_tasks()',
+          ]
+        : [
+            `create trigger refuse_tasks before insert on r_tasks when new.subject like 'Explode%'
+               begin select raise(abort, 'tasks are switched off'); end`,
+          ];
+    const drop =
+      dialect === 'postgres' ? ['drop trigger refuse_tasks on r_tasks', 'drop function refuse_tasks()'] : ['drop trigger refuse_tasks'];
+    try {
+      for (const q of trigger) await sql.raw(q).execute(database.db);
+      const tasksBefore = (await a.get(`${API}/records/tasks/count`)).body.count;
+      const taskDocs = async () =>
+        Number(
+          (
+            await database.db
+              .selectFrom(dialect === 'postgres' ? 'search_index' : 'search_docs')
+              .select((e) => e.fn.countAll().as('n'))
+              .where('module', '=', 'tasks')
+              .executeTakeFirstOrThrow()
+          ).n,
+        );
+      const taskDocsBefore = await taskDocs();
+      // Six tasks for each of 100 leads: created in two calls (500 a call), the second refused.
+      const ruleId = await rule({
+        name: 'Explode on energy',
+        module: 'leads',
+        trigger: { on: 'create' },
+        conditions: [
+          {
+            criteria: { field: 'industry', op: 'eq', value: 'Energy' },
+            instant: [
+              { type: 'fieldUpdate', field: 'leadStatus', value: 'Contacted' },
+              ...[1, 2, 3, 4, 5, 6].map((n) => ({ type: 'createTask', subject: `{{lastName}} call ${n}` })),
+            ],
+          },
+        ],
+      });
+      const leads = Array.from({ length: 100 }, (_, i) => ({ lastName: i === 99 ? 'Explode' : `Quasar${i}`, industry: 'Energy' }));
+      const created = await a.post(`${API}/records/leads`, { data: leads });
+      expect(created.status, created.text).toBe(201);
+      const id = created.body.data[0].id;
+      // The leads and the change folded into their insert commit; all the tasks are undone together.
+      expect((await a.get(`${API}/records/leads/${id}`)).body.data).toMatchObject({ leadStatus: 'Contacted' });
+      expect((await a.get(`${API}/records/leads/${id}/related/tasks`)).body.data).toHaveLength(0);
+      expect((await a.get(`${API}/records/tasks/count`)).body.count).toBe(tasksBefore);
+      // The undone tasks’ search documents were never written; the leads’ were.
+      expect(await taskDocs()).toBe(taskDocsBefore);
+      expect((await a.get(`${API}/search?q=quasar0&modules=tasks`)).body.data).toEqual([]);
+      expect((await a.get(`${API}/search?q=quasar0`)).body.data).toEqual([expect.objectContaining({ module: 'leads', id })]);
+      const runs = (await a.get(`${API}/automation/workflow-rules/${ruleId}/runs`)).body.data;
+      expect(runs).toHaveLength(100);
+      const outcomes = runs.find((r: Run) => r.record.id === id).actions;
+      expect(outcomes.map((x: { status: string }) => x.status)).toEqual(['done', ...Array(6).fill('failed')]);
+      expect(outcomes[1].error).toMatch(/^undone: .*tasks are switched off/);
+    } finally {
+      for (const q of drop) await sql.raw(q).execute(database.db);
+      await database.close();
+      await switchOff();
+    }
   });
 });
 

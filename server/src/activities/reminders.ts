@@ -27,14 +27,17 @@ export async function planReminder(tx: Ctx, module: string, id: string, prev: Va
   if (unchanged) return;
   const now = tx.clock.now().getTime();
   const keep = at !== null && !isDone(module, next) ? `${keyPrefix(module, id)}${at}` : null;
-  let cancel = tx.db
-    .updateTable('jobs')
-    .set({ status: 'cancelled', doneAt: now, lastError: 'the reminder was changed, or the activity completed' })
-    .where('kind', '=', REMINDER_JOB)
-    .where('status', '=', 'pending')
-    .where('idempotencyKey', 'like', `${keyPrefix(module, id)}%`);
-  if (keep) cancel = cancel.where('idempotencyKey', '<>', keep);
-  if (prev !== null) await cancel.execute();
+  // A new record has no job to cancel (and most have no reminder): a bulk create of tasks costs nothing here.
+  if (prev !== null) {
+    let cancel = tx.db
+      .updateTable('jobs')
+      .set({ status: 'cancelled', doneAt: now, lastError: 'the reminder was changed, or the activity completed' })
+      .where('kind', '=', REMINDER_JOB)
+      .where('status', '=', 'pending')
+      .where('idempotencyKey', 'like', `${keyPrefix(module, id)}%`);
+    if (keep) cancel = cancel.where('idempotencyKey', '<>', keep);
+    await cancel.execute();
+  }
   if (keep && at !== null && at >= now - STALE_MS) {
     await enqueue(tx.db, now, { kind: REMINDER_JOB, runAt: at, payload: { module, id, at }, idempotencyKey: keep });
     // A task reopened with the reminder it had: its job was cancelled on completion; plan it again.

@@ -149,9 +149,10 @@ async function create(ctx: Ctx, moduleName: string, inputs: unknown[], opts: Cre
         module,
         stored.map((s) => s.values),
       );
+      const createdAt = new Date(now).toISOString();
       for (const s of stored) {
-        s.values.createdAt = new Date(now).toISOString();
-        s.values.modifiedAt = s.values.createdAt;
+        s.values.createdAt = createdAt;
+        s.values.modifiedAt = createdAt;
         s.values.createdBy = { id: tx.user.id, name: tx.user.name };
         s.values.modifiedBy = s.values.createdBy;
       }

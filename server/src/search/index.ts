@@ -1,5 +1,6 @@
-export { searchDocument, type SearchDocument } from './document.js';
-export { upsertSearchDocuments, removeSearchDocuments, removeModuleFromSearch } from './store.js';
-export { searchIdsCondition, searchAcrossModules, type SearchHit } from './query.js';
+export { deferSearchWrites, type SearchMark, searchMark, undoSearchWritesTo } from './deferred.js';
+export { type SearchDocument, searchDocument } from './document.js';
+export { type GlobalSearchResult, globalSearch } from './global.js';
+export { type SearchHit, searchAcrossModules, searchIdsCondition } from './query.js';
+export { removeModuleFromSearch, removeSearchDocuments, upsertSearchDocuments, writeDeferredSearch } from './store.js';
 export { normalizeSearchText, queryTokens } from './text.js';
-export { globalSearch, type GlobalSearchResult } from './global.js';

@@ -2,6 +2,7 @@ import { CompiledQuery, sql } from 'kysely';
 import type { Db, DialectName } from '../db/connection.js';
 import { insertRows } from '../db/insert-rows.js';
 import { chunk } from '../util/chunk.js';
+import { deferredSearchOf, takeDeferredSearch } from './deferred.js';
 import type { SearchDocument } from './document.js';
 
 /**
@@ -15,10 +16,32 @@ export async function upsertSearchDocuments(
   opts: { fresh?: boolean } = {},
 ): Promise<void> {
   if (docs.length === 0) return;
+  const deferred = deferredSearchOf(db);
+  if (deferred) {
+    for (const doc of docs) deferred.entries.push({ doc, fresh: opts.fresh === true });
+    return;
+  }
+  await writeSearchDocuments(db, dialect, [{ docs, fresh: opts.fresh === true }]);
+}
+
+/** Writes the search writes a transaction deferred (see deferred.ts): just before it commits, or before a removal. */
+export async function writeDeferredSearch(db: Db): Promise<void> {
+  const deferred = deferredSearchOf(db);
+  if (!deferred || deferred.entries.length === 0) return;
+  await writeSearchDocuments(db, deferred.dialect, takeDeferredSearch(deferred));
+}
+
+/** Groups of documents; `fresh`: of records new in this transaction, with no document to replace. */
+type DocGroup = { docs: SearchDocument[]; fresh: boolean };
+
+async function writeSearchDocuments(db: Db, dialect: DialectName, groups: DocGroup[]): Promise<void> {
   if (dialect === 'postgres') {
     // SQL text with numbered parameters (each document's name and body used twice), not a Kysely
     // template: a template's node per value cost more than PostgreSQL's work for a bulk write.
-    for (const part of chunk(docs, 500)) {
+    for (const part of chunk(
+      groups.flatMap((g) => g.docs),
+      500,
+    )) {
       const params: unknown[] = [];
       const tuples = part.map((d) => {
         const n = params.push(d.module, d.recordId, d.name, d.body);
@@ -35,44 +58,46 @@ export async function upsertSearchDocuments(
     }
     return;
   }
-  // SQLite: one lookup, one insert of new documents and one FTS insert per chunk of 200.
-  for (const part of chunk(docs, 200)) {
-    const module = part[0].module;
-    const sameModule = part.every((d) => d.module === module);
-    // New records (`fresh`) have no document yet: skip the lookup.
-    const existing =
-      sameModule && !opts.fresh
-        ? await sql<{ docId: number; recordId: string }>`select "docId", "recordId" from search_docs
-          where module = ${module} and "recordId" in (${sql.join(part.map((d) => d.recordId))})`.execute(db)
-        : { rows: [] };
-    const docIdOf = new Map(existing.rows.map((r) => [r.recordId, Number(r.docId)]));
-    if (docIdOf.size) await sql`delete from search_fts where rowid in (${sql.join([...docIdOf.values()])})`.execute(db);
-    const fresh = part.filter((d) => !docIdOf.has(d.recordId));
-    if (!sameModule) {
-      // Mixed modules are rare (restores); fall back to one document at a time.
-      for (const d of part) await upsertSearchDocuments(db, dialect, [d]);
-      continue;
+  // SQLite: the documents' ids first (a lookup per module and chunk, an insert of new ones), then
+  // the FTS writes, last. Once FTS5 holds uncommitted terms, every later statement that may need
+  // rolling back alone (an insert into a table with a unique index, say) makes it flush them to
+  // disk first (SQLite opens a savepoint on virtual tables for it): writes of normal tables after
+  // an FTS write cost a flush each.
+  const ftsRows: { rowid: number | undefined; name: string; body: string }[] = [];
+  const replaced: number[] = [];
+  for (const g of groups) {
+    const byModule = new Map<string, SearchDocument[]>();
+    for (const d of g.docs) byModule.set(d.module, [...(byModule.get(d.module) ?? []), d]);
+    for (const [module, docs] of byModule) {
+      for (const part of chunk(docs, 500)) {
+        // New records have no document yet: skip the lookup.
+        const existing = g.fresh
+          ? { rows: [] }
+          : await sql<{ docId: number; recordId: string }>`select "docId", "recordId" from search_docs
+          where module = ${module} and "recordId" in (${sql.join(part.map((d) => d.recordId))})`.execute(db);
+        const docIdOf = new Map(existing.rows.map((r) => [r.recordId, Number(r.docId)]));
+        replaced.push(...docIdOf.values());
+        const fresh = part.filter((d) => !docIdOf.has(d.recordId));
+        if (fresh.length) {
+          const ins = await insertRows(
+            db,
+            dialect,
+            'search_docs',
+            fresh.map((d) => ({ module: d.module, recordId: d.recordId })),
+            ['docId', 'recordId'],
+          );
+          for (const r of ins) docIdOf.set(r.recordId as string, Number(r.docId));
+        }
+        for (const d of part) ftsRows.push({ rowid: docIdOf.get(d.recordId), name: d.name, body: d.body });
+      }
     }
-    if (fresh.length) {
-      const ins = await insertRows(
-        db,
-        dialect,
-        'search_docs',
-        fresh.map((d) => ({ module: d.module, recordId: d.recordId })),
-        ['docId', 'recordId'],
-      );
-      for (const r of ins) docIdOf.set(r.recordId as string, Number(r.docId));
-    }
-    await insertRows(
-      db,
-      dialect,
-      'search_fts',
-      part.map((d) => ({ rowid: docIdOf.get(d.recordId), name: d.name, body: d.body })),
-    );
   }
+  for (const part of chunk(replaced, 500)) await sql`delete from search_fts where rowid in (${sql.join(part)})`.execute(db);
+  await insertRows(db, dialect, 'search_fts', ftsRows);
 }
 
 export async function removeSearchDocuments(db: Db, dialect: DialectName, module: string, ids: string[]): Promise<void> {
+  await writeDeferredSearch(db);
   for (const part of chunk(ids, 500)) {
     if (dialect === 'postgres') {
       await sql`delete from search_index where module = ${module} and "recordId" in (${sql.join(part)})`.execute(db);
@@ -90,6 +115,7 @@ export async function removeSearchDocuments(db: Db, dialect: DialectName, module
 
 /** Drops every document of a module (when a custom module is deleted). */
 export async function removeModuleFromSearch(db: Db, dialect: DialectName, module: string): Promise<void> {
+  await writeDeferredSearch(db);
   if (dialect === 'postgres') {
     await sql`delete from search_index where module = ${module}`.execute(db);
     return;

@@ -4,7 +4,7 @@ import { enqueue } from '../../jobs/index.js';
 import type { AutomationRuleDef, MetadataSnapshot, ModuleDef } from '../../metadata/types.js';
 import { actionKey, firstMatchingCondition, MAX_DEPTH, planActions } from './decide.js';
 import { INLINE_TYPES, type InlineBatch } from './inline.js';
-import { startRun } from './run-log.js';
+import { type RunRow, startRun } from './run-log.js';
 import type { WorkflowDefinition } from './types.js';
 
 export const ACTION_JOB = 'workflow.action';
@@ -68,7 +68,7 @@ export async function fireRule(
   const ci = f.condition ?? matchingCondition(meta, dialect, rule, f);
   if (ci < 0) return;
   const planned = planActions(def.conditions[ci], ci, f.at);
-  const base = {
+  const run: Omit<RunRow, 'id'> = {
     ruleId: rule.id,
     module: f.module.apiName,
     recordId: f.recordId,
@@ -77,33 +77,41 @@ export async function fireRule(
     condition: ci,
     depth: f.depth,
     at: f.at,
+    status: 'started',
+    actions: [],
   };
   if (f.depth >= MAX_DEPTH) {
     // A rule's write triggered rules MAX_DEPTH times in a row: a loop, most likely. Stop here.
-    const actions = planned.map((p) => ({
+    run.status = 'stopped';
+    run.actions = planned.map((p) => ({
       ...p.ref,
       type: p.action.type,
       status: 'cancelled' as const,
       error: `depth limit ${MAX_DEPTH} reached`,
     }));
-    await startRun(db, { ...base, status: 'stopped', actions });
+    await startRun(db, run);
     return;
   }
   const actions = planned.map((p) => ({
-    ...p.ref,
+    condition: p.ref.condition,
+    group: p.ref.group,
+    index: p.ref.index,
     type: p.action.type,
     status: p.scheduled ? ('scheduled' as const) : ('pending' as const),
   }));
+  run.actions = actions;
   // With a batch (a write's rules), instant record writes run with it (see InlineBatch); the rest are jobs.
   const inline = (p: (typeof planned)[number]) =>
     batch !== undefined && !p.scheduled && f.event !== 'deleted' && INLINE_TYPES.has(p.action.type);
   let runId: string;
   if (batch) {
-    const run = batch.addRun({ ...base, status: 'started', actions });
-    runId = run.row.id;
-    for (const p of planned.filter(inline)) {
+    const pending = batch.addRun(run);
+    runId = pending.row.id;
+    for (const [i, p] of planned.entries()) {
+      if (!inline(p)) continue;
       batch.addAction({
-        run,
+        run: pending,
+        logged: actions[i],
         ref: p.ref,
         action: p.action,
         module: f.module.apiName,
@@ -114,7 +122,7 @@ export async function fireRule(
         depth: f.depth,
       });
     }
-  } else runId = await startRun(db, { ...base, status: 'started', actions });
+  } else runId = await startRun(db, run);
   const jobs = planned
     .filter((p) => !inline(p))
     .map((p) => ({

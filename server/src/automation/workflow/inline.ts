@@ -7,12 +7,13 @@ import { newId } from '../../ids.js';
 import { enqueue, type JobInput } from '../../jobs/index.js';
 import type { MetadataSnapshot } from '../../metadata/types.js';
 import { createRecordsInBulk, getRecord, MAX_WRITE_BATCH, updateRecords, type WriteOutcome } from '../../records/index.js';
+import { searchMark, undoSearchWritesTo } from '../../search/index.js';
 import { tagsFieldOf } from '../../tags/index.js';
 import { activeUser, firstAdministrator } from '../../users/index.js';
 import { chunk } from '../../util/chunk.js';
 import { withTag } from './actions/add-tag.js';
 import { taskValues } from './actions/create-task.js';
-import { type RunRow, runIdInSet, storeRunSets } from './run-log.js';
+import { type RunAction, type RunRow, runIdInSet, storeRunSets } from './run-log.js';
 import type { ActionRef, WorkflowAction } from './types.js';
 
 const ADMIN = '(first administrator)';
@@ -37,6 +38,8 @@ export interface FoldedChange {
 
 interface InlineAction {
   run: PendingRun;
+  /** The action's entry in its run's log, where its outcome goes. */
+  logged: RunAction;
   ref: ActionRef;
   action: WorkflowAction;
   module: string;
@@ -82,14 +85,19 @@ export class InlineBatch {
     this.users.set(user.id, user);
   }
 
-  /** Logs a run with this batch (one row per rule: see run-log.ts); its id is known at once, for its jobs. */
+  /**
+   * Logs a run with this batch (one row per rule: see run-log.ts); its id is known at once, for its
+   * jobs. The row is the caller's new object, given its id in place.
+   */
   addRun(row: Omit<RunRow, 'id'>): PendingRun {
     let set = this.sets.get(row.ruleId);
     if (!set) {
       set = { id: newId(row.at), runs: [] };
       this.sets.set(row.ruleId, set);
     }
-    const run = { row: { ...row, id: runIdInSet(set.id, set.runs.length) } };
+    const logged = row as RunRow;
+    logged.id = runIdInSet(set.id, set.runs.length);
+    const run = { row: logged };
     set.runs.push(run);
     this.runs.push(run);
     return run;
@@ -162,6 +170,7 @@ export class InlineBatch {
   async flush(): Promise<void> {
     if (this.actions.length) {
       const savepoint = sql.raw(`workflow_actions_${this.depth}`);
+      const searchWrites = searchMark(this.db);
       await sql`savepoint ${savepoint}`.execute(this.db);
       try {
         await this.runFieldUpdates();
@@ -170,6 +179,7 @@ export class InlineBatch {
       } catch (err) {
         await sql`rollback to savepoint ${savepoint}`.execute(this.db);
         await sql`release savepoint ${savepoint}`.execute(this.db);
+        undoSearchWritesTo(this.db, searchWrites);
         const message = err instanceof Error ? err.message : String(err);
         for (const a of this.actions) this.fail(a, `undone: ${message}`);
       }
@@ -182,22 +192,14 @@ export class InlineBatch {
     if (this.jobs.length) await enqueue(this.db, this.clock.now().getTime(), this.jobs);
   }
 
-  private logged(a: InlineAction) {
-    return a.run.row.actions.find((x) => x.condition === a.ref.condition && x.group === a.ref.group && x.index === a.ref.index);
-  }
-
   private outcome(a: InlineAction, result: WriteOutcome | undefined): void {
-    if (result?.status === 'success') {
-      const logged = this.logged(a);
-      if (logged) logged.status = 'done';
-    } else this.fail(a, result ? `${result.code}: ${result.message}` : 'no user to act as');
+    if (result?.status === 'success') a.logged.status = 'done';
+    else this.fail(a, result ? `${result.code}: ${result.message}` : 'no user to act as');
   }
 
   private fail(a: InlineAction, error: string): void {
-    const logged = this.logged(a);
-    if (!logged) return;
-    logged.status = 'failed';
-    logged.error = error.slice(0, 500);
+    a.logged.status = 'failed';
+    a.logged.error = error.slice(0, 500);
   }
 
   /** The user a rule's write acts as: who made the triggering write, else the rule's author, else an administrator. */

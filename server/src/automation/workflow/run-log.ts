@@ -59,7 +59,20 @@ export async function storeRunSets(db: Db, dialect: DialectName, sets: { id: str
       ruleId: s.runs[0].ruleId,
       module: s.runs[0].module,
       at: s.runs[0].at,
-      runs: JSON.stringify(s.runs.map(({ ruleId: _r, module: _m, ...run }) => run)),
+      // The set's rule and module once, not in every run.
+      runs: JSON.stringify(
+        s.runs.map((r) => ({
+          id: r.id,
+          recordId: r.recordId,
+          trigger: r.trigger,
+          eventSeq: r.eventSeq,
+          condition: r.condition,
+          depth: r.depth,
+          status: r.status,
+          actions: r.actions,
+          at: r.at,
+        })),
+      ),
     })),
   );
 }
