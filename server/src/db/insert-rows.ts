@@ -6,6 +6,22 @@ const MAX_PARAMS = 30_000;
 
 const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
+/** `(?, ?), (?, ?)` or `($1, $2), ($3, $4)`: the VALUES of `rows` rows of `width` columns. */
+function placeholders(dialect: DialectName, rows: number, width: number): string {
+  const tuples: string[] = [];
+  if (dialect === 'sqlite') {
+    const tuple = `(${new Array(width).fill('?').join(', ')})`;
+    for (let i = 0; i < rows; i++) tuples.push(tuple);
+  } else {
+    for (let i = 0, n = 1; i < rows; i++) {
+      const marks: string[] = [];
+      for (let j = 0; j < width; j++, n++) marks.push(`$${n}`);
+      tuples.push(`(${marks.join(', ')})`);
+    }
+  }
+  return tuples.join(', ');
+}
+
 /**
  * Inserts rows as few multi-row statements, every row with the columns any of them has (a value
  * a row lacks is written as NULL, not as the column's default: callers give every column that
@@ -33,16 +49,8 @@ export async function insertRows(
   for (let from = 0; from < rows.length; from += perStatement) {
     const part = rows.slice(from, from + perStatement);
     const params: unknown[] = [];
-    const tuples: string[] = [];
-    for (const r of part) {
-      const marks: string[] = [];
-      for (const c of columns) {
-        params.push(r[c] === undefined ? null : r[c]);
-        marks.push(dialect === 'postgres' ? `$${params.length}` : '?');
-      }
-      tuples.push(`(${marks.join(', ')})`);
-    }
-    const result = await db.executeQuery(CompiledQuery.raw(head + tuples.join(', ') + tail, params));
+    for (const r of part) for (const c of columns) params.push(r[c] === undefined ? null : r[c]);
+    const result = await db.executeQuery(CompiledQuery.raw(head + placeholders(dialect, part.length, columns.length) + tail, params));
     out.push(...(result.rows as Record<string, unknown>[]));
   }
   return out;

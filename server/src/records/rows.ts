@@ -10,7 +10,9 @@ export function valuesToColumns(module: ModuleDef, values: RecordValues): Record
   for (const [key, v] of Object.entries(values)) {
     const field = module.fieldsByName.get(key);
     if (!field || (field.system && key !== 'owner')) continue;
-    Object.assign(row, fieldType(field.type).toRow(v, field));
+    const type = fieldType(field.type);
+    if (type.toColumn) row[key] = type.toColumn(v);
+    else Object.assign(row, type.toRow(v, field));
     if (field.unique) row[uniqueShadow(field)] = uniqueKey(v);
   }
   return row;

@@ -32,18 +32,32 @@ export function parseInput(module: ModuleDef, input: unknown, current: RecordVal
       if (raw === null || raw === undefined || (current && sameValue(raw, current[key]))) continue;
       throw invalidData(key, `'${key}' is read-only`);
     }
-    out[key] = type.parse(raw, field, { current: current ? current[key] : null });
+    out[key] = type.parse(raw, field, current ? { current: current[key] } : NOTHING_CURRENT);
   }
   return out;
+}
+
+/** What a create parses against: no stored value (one object for every field of every record). */
+const NOTHING_CURRENT = Object.freeze({ current: null });
+
+/** The fields a create may fill itself, per module (most of a module's fields have no default). */
+const defaulted = new WeakMap<ModuleDef, FieldDef[]>();
+function defaultedFields(module: ModuleDef): FieldDef[] {
+  let list = defaulted.get(module);
+  if (!list) {
+    list = module.fields.filter((f) => !f.system && ((f.defaultValue !== undefined && f.defaultValue !== null) || f.type === 'boolean'));
+    defaulted.set(module, list);
+  }
+  return list;
 }
 
 /** Fills defaults on create and checks required fields on the resulting record. */
 export function applyDefaults(module: ModuleDef, values: RecordValues): RecordValues {
   const out = { ...values };
-  for (const f of module.fields) {
-    if (f.system || out[f.apiName] !== undefined) continue;
+  for (const f of defaultedFields(module)) {
+    if (out[f.apiName] !== undefined) continue;
     if (f.defaultValue !== undefined && f.defaultValue !== null) {
-      out[f.apiName] = fieldType(f.type).parse(f.defaultValue, f, { current: null });
+      out[f.apiName] = fieldType(f.type).parse(f.defaultValue, f, NOTHING_CURRENT);
     } else if (f.type === 'boolean') {
       out[f.apiName] = false;
     }

@@ -1,6 +1,7 @@
 import { invalidData } from '../../errors.js';
 import { expectMaxLength, expectString } from './check.js';
 import type { FieldType } from './types.js';
+import { singleColumn } from './types.js';
 
 export const ADDRESS_PARTS = ['street', 'city', 'state', 'postalCode', 'country'] as const;
 type Address = Partial<Record<(typeof ADDRESS_PARTS)[number], string>>;
@@ -27,6 +28,6 @@ export const address: FieldType = {
     }
     return Object.keys(out).length ? out : null;
   },
-  toRow: (v, f) => ({ [f.apiName]: v == null ? null : JSON.stringify(v) }),
+  ...singleColumn((v) => (v == null ? null : JSON.stringify(v))),
   fromRow: (row, f) => (row[f.apiName] == null ? null : JSON.parse(row[f.apiName] as string)),
 };

@@ -1,4 +1,5 @@
 import type { FieldType } from './types.js';
+import { singleColumn } from './types.js';
 
 /** A number the record service assigns from a per-field counter on create; never written by clients. */
 export const autonumber: FieldType = {
@@ -8,6 +9,6 @@ export const autonumber: FieldType = {
   accepts: {},
   computed: true,
   parse: (input) => input ?? null,
-  toRow: (v, f) => ({ [f.apiName]: v ?? null }),
+  ...singleColumn((v) => v ?? null),
   fromRow: (row, f) => (row[f.apiName] == null ? null : Number(row[f.apiName])),
 };

@@ -1,6 +1,7 @@
 import { invalidData } from '../../errors.js';
 import { expectFiniteNumber } from './check.js';
 import type { FieldType } from './types.js';
+import { singleColumn } from './types.js';
 
 export const bigint: FieldType = {
   name: 'bigint',
@@ -13,6 +14,6 @@ export const bigint: FieldType = {
     if (!Number.isSafeInteger(v)) throw invalidData(field.apiName, `'${field.apiName}' must be a safe whole number`);
     return v;
   },
-  toRow: (v, f) => ({ [f.apiName]: v ?? null }),
+  ...singleColumn((v) => v ?? null),
   fromRow: (row, f) => (row[f.apiName] == null ? null : Number(row[f.apiName])),
 };

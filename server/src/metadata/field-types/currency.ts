@@ -1,6 +1,7 @@
 import { invalidData } from '../../errors.js';
 import { expectFiniteNumber, hasAtMostDecimals } from './check.js';
 import type { FieldType } from './types.js';
+import { singleColumn } from './types.js';
 
 // Amounts below 10^13 keep 15 significant digits with their cents: exact as a JSON number.
 const MAX_AMOUNT = 9_999_999_999_999.99;
@@ -24,7 +25,7 @@ export const currency: FieldType = {
     if (Math.abs(v) > MAX_AMOUNT) throw invalidData(field.apiName, `'${field.apiName}' is out of range`);
     return v;
   },
-  toRow: (v, f) => ({ [f.apiName]: v == null ? null : toMinor(v as number) }),
+  ...singleColumn((v) => (v == null ? null : toMinor(v as number))),
   fromRow: (row, f) => (row[f.apiName] == null ? null : fromMinor(Number(row[f.apiName]))),
   toStorageScalar: (v) => (typeof v === 'number' ? toMinor(v) : v),
 };

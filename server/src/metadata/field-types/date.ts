@@ -1,6 +1,7 @@
 import { invalidData } from '../../errors.js';
 import { isEmptyInput } from './check.js';
 import type { FieldType } from './types.js';
+import { singleColumn } from './types.js';
 
 /** A calendar date "YYYY-MM-DD" that exists (no 2023-02-30), years 0001–9999. */
 export function isValidDate(v: string): boolean {
@@ -27,6 +28,6 @@ export const date: FieldType = {
     }
     return input;
   },
-  toRow: (v, f) => ({ [f.apiName]: v ?? null }),
+  ...singleColumn((v) => v ?? null),
   fromRow: (row, f) => (row[f.apiName] as string | null) ?? null,
 };

@@ -2,6 +2,18 @@ import { invalidData } from '../../errors.js';
 import { isEmptyInput } from './check.js';
 import { isValidDate } from './date.js';
 import type { FieldType } from './types.js';
+import { singleColumn } from './types.js';
+
+// The last instant written out: a bulk write's records share their createdAt and modifiedAt.
+let lastMs = Number.NaN;
+let lastIso = '';
+function isoOf(ms: number): string {
+  if (ms !== lastMs) {
+    lastIso = new Date(ms).toISOString();
+    lastMs = ms;
+  }
+  return lastIso;
+}
 
 const MIN_INSTANT = new Date('0001-01-01T00:00:00Z').getTime();
 const MAX_INSTANT = new Date('9999-12-31T23:59:59.999Z').getTime();
@@ -32,10 +44,10 @@ export const datetime: FieldType = {
     }
     return new Date(ms).toISOString();
   },
-  toRow: (v, f) => ({ [f.apiName]: v == null ? null : Date.parse(v as string) }),
+  ...singleColumn((v) => (v == null ? null : Date.parse(v as string))),
   fromRow: (row, f) => {
     const ms = row[f.apiName];
-    return ms == null ? null : new Date(Number(ms)).toISOString();
+    return ms == null ? null : isoOf(Number(ms));
   },
   toStorageScalar: (v) => (typeof v === 'string' ? parseInstant(v) : v),
 };

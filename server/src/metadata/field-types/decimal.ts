@@ -1,6 +1,7 @@
 import { invalidData } from '../../errors.js';
 import { expectFiniteNumber, hasAtMostDecimals } from './check.js';
 import type { FieldType } from './types.js';
+import { singleColumn } from './types.js';
 
 export const DECIMAL_LIMIT = 1e15;
 
@@ -20,6 +21,6 @@ export const decimal: FieldType = {
     }
     return v;
   },
-  toRow: (v, f) => ({ [f.apiName]: v ?? null }),
+  ...singleColumn((v) => v ?? null),
   fromRow: (row, f) => (row[f.apiName] == null ? null : Number(row[f.apiName])),
 };

@@ -1,4 +1,5 @@
 import type { FieldType } from './types.js';
+import { singleColumn } from './types.js';
 
 /**
  * An uploaded file or image, referenced by its stored file id. Uploads are not open yet, so
@@ -11,6 +12,6 @@ export const file: FieldType = {
   accepts: {},
   computed: true,
   parse: () => null,
-  toRow: (v, f) => ({ [f.apiName]: v == null ? null : JSON.stringify(v) }),
+  ...singleColumn((v) => (v == null ? null : JSON.stringify(v))),
   fromRow: (row, f) => (row[f.apiName] == null ? null : JSON.parse(row[f.apiName] as string)),
 };

@@ -1,4 +1,5 @@
 import type { FieldType } from './types.js';
+import { singleColumn } from './types.js';
 
 /**
  * A read-only value computed from other fields. The type is registered so metadata, storage
@@ -12,6 +13,6 @@ export const formula: FieldType = {
   accepts: {},
   computed: true,
   parse: () => null,
-  toRow: (v, f) => ({ [f.apiName]: v == null ? null : JSON.stringify(v) }),
+  ...singleColumn((v) => (v == null ? null : JSON.stringify(v))),
   fromRow: (row, f) => (row[f.apiName] == null ? null : JSON.parse(row[f.apiName] as string)),
 };

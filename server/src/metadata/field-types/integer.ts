@@ -1,6 +1,7 @@
 import { invalidData } from '../../errors.js';
 import { expectFiniteNumber } from './check.js';
 import type { FieldType } from './types.js';
+import { singleColumn } from './types.js';
 
 export const integer: FieldType = {
   name: 'integer',
@@ -15,6 +16,6 @@ export const integer: FieldType = {
     }
     return v;
   },
-  toRow: (v, f) => ({ [f.apiName]: v ?? null }),
+  ...singleColumn((v) => v ?? null),
   fromRow: (row, f) => (row[f.apiName] == null ? null : Number(row[f.apiName])),
 };

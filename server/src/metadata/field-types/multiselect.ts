@@ -1,6 +1,7 @@
 import { invalidData } from '../../errors.js';
-import type { FieldType } from './types.js';
 import { canonicalOption } from './picklist.js';
+import type { FieldType } from './types.js';
+import { singleColumn } from './types.js';
 
 /**
  * Stored as the options wrapped in a separator that no option may contain (U+001E), e.g.
@@ -36,6 +37,6 @@ export const multiselect: FieldType = {
     }
     return out.length ? out : null;
   },
-  toRow: (v, f) => ({ [f.apiName]: encodeMulti(v as string[] | null) }),
+  ...singleColumn((v) => encodeMulti(v as string[] | null)),
   fromRow: (row, f) => decodeMulti(row[f.apiName]),
 };

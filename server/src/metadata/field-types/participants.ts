@@ -2,6 +2,7 @@ import { invalidData } from '../../errors.js';
 import { lookupId } from './check.js';
 import { email as emailType } from './email.js';
 import type { FieldType, ValueReference } from './types.js';
+import { singleColumn } from './types.js';
 
 export interface Participant {
   type: 'user' | 'contact' | 'lead' | 'email';
@@ -47,7 +48,7 @@ export const participants: FieldType = {
     }
     return out.length ? out : null;
   },
-  toRow: (v, f) => ({ [f.apiName]: v == null ? null : JSON.stringify(v) }),
+  ...singleColumn((v) => (v == null ? null : JSON.stringify(v))),
   fromRow: (row, f) => (row[f.apiName] == null ? null : JSON.parse(row[f.apiName] as string)),
   references: (v, f) =>
     ((v as Participant[] | null) ?? [])

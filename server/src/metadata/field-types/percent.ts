@@ -1,6 +1,7 @@
 import { invalidData } from '../../errors.js';
 import { expectFiniteNumber, hasAtMostDecimals } from './check.js';
 import type { FieldType } from './types.js';
+import { singleColumn } from './types.js';
 
 export const percent: FieldType = {
   name: 'percent',
@@ -14,6 +15,6 @@ export const percent: FieldType = {
     if (!hasAtMostDecimals(v, 2)) throw invalidData(field.apiName, `'${field.apiName}' has more than 2 decimals`);
     return v;
   },
-  toRow: (v, f) => ({ [f.apiName]: v ?? null }),
+  ...singleColumn((v) => v ?? null),
   fromRow: (row, f) => (row[f.apiName] == null ? null : Number(row[f.apiName])),
 };

@@ -1,8 +1,9 @@
-import { invalidData } from '../../errors.js';
 import { fold } from '../../db/fold.js';
+import { invalidData } from '../../errors.js';
 import type { FieldDef } from '../types.js';
 import { expectString, isEmptyInput } from './check.js';
 import type { FieldType } from './types.js';
+import { singleColumn } from './types.js';
 
 /** Finds the option a value names (case-insensitively), so stored values are always canonical. */
 export function matchOption(field: FieldDef, value: string) {
@@ -30,6 +31,6 @@ export const picklist: FieldType = {
     if (isEmptyInput(input)) return null;
     return canonicalOption(field, input, [pc.current]);
   },
-  toRow: (v, f) => ({ [f.apiName]: v ?? null }),
+  ...singleColumn((v) => v ?? null),
   fromRow: (row, f) => (row[f.apiName] as string | null) ?? null,
 };

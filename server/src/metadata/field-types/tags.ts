@@ -2,6 +2,7 @@ import { fold } from '../../db/fold.js';
 import { invalidData } from '../../errors.js';
 import { decodeMulti, encodeMulti } from './multiselect.js';
 import type { FieldType } from './types.js';
+import { singleColumn } from './types.js';
 
 export const MAX_TAGS = 50;
 export const MAX_TAG_LENGTH = 50;
@@ -52,6 +53,6 @@ export const tags: FieldType = {
     }
     return out.length ? out : null;
   },
-  toRow: (v, f) => ({ [f.apiName]: encodeMulti(v as string[] | null) }),
+  ...singleColumn((v) => encodeMulti(v as string[] | null)),
   fromRow: (row, f) => decodeMulti(row[f.apiName]),
 };

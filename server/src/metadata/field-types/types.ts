@@ -31,6 +31,11 @@ export interface FieldType {
   parse(input: unknown, field: FieldDef, pc: ParseContext): unknown;
   /** Canonical API value → column values. */
   toRow(value: unknown, field: FieldDef): Record<string, unknown>;
+  /**
+   * For a type stored in one column named by the field: canonical API value → that column's value
+   * (what toRow gives, without an object per value: bulk writes convert thousands).
+   */
+  toColumn?(value: unknown): unknown;
   /** Column values → API value (references come back with name null; the reader fills names). */
   fromRow(row: Record<string, unknown>, field: FieldDef): unknown;
   references?(value: unknown, field: FieldDef): ValueReference[];
@@ -44,4 +49,9 @@ export interface FieldType {
 
 export function columnName(field: { apiName: string }, suffix: string): string {
   return suffix ? `${field.apiName}__${suffix}` : field.apiName;
+}
+
+/** toRow and toColumn of a type stored in the field's own column only. */
+export function singleColumn(toColumn: (value: unknown) => unknown): Pick<FieldType, 'toRow' | 'toColumn'> {
+  return { toColumn, toRow: (v, f) => ({ [f.apiName]: toColumn(v) }) };
 }
