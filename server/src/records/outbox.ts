@@ -17,6 +17,16 @@ export interface StoredRecordEvent extends RecordEvent {
   userId: string | null;
 }
 
+/** Printable ASCII but `"` and `\`: a string JSON writes as it is, between quotes. */
+const PLAIN = /^[ !#-[\]-~]*$/;
+
+/** JSON.stringify of a field value, with the common cases (plain text, numbers) done directly. */
+function jsonOf(v: unknown): string {
+  if (typeof v === 'string') return PLAIN.test(v) ? `"${v}"` : JSON.stringify(v);
+  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : 'null';
+  return JSON.stringify(v);
+}
+
 /** Field names as JSON keys, quoted once. */
 const quotedKeys = new Map<string, string>();
 
@@ -37,7 +47,7 @@ function storedJson(payload: RecordEvent['payload']): string {
       quoted = `${JSON.stringify(key)}:`;
       quotedKeys.set(key, quoted);
     }
-    out += (out ? ',' : '{') + quoted + JSON.stringify(v);
+    out += (out ? ',' : '{') + quoted + jsonOf(v);
   }
   const others = JSON.stringify(rest);
   return `{"record":${out ? `${out}}` : '{}'}${others === '{}' ? '' : `,${others.slice(1, -1)}`}}`;
