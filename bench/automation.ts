@@ -11,7 +11,7 @@ const CLIENTS = 4;
 const TOTAL = 10_000;
 const RULES = 20;
 export const TARGET_RATIO = 2;
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
 
 const INDUSTRIES = [
   'Software',

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runIdInSet, setActionOutcome } from '../src/automation/workflow/run-log.js';
 import { openDatabase } from '../src/db/connection.js';
 import { startTestServer, type TestServer } from './harness.js';
 import { testDialects } from './pg.js';
@@ -347,5 +348,56 @@ describe.each(dialects)('events written before the upgrade on %s', (dialect) => 
     expect(Number(cursor.value)).toBe(Number(seq));
     const runs = (await a.get(`${API}/automation/workflow-rules/${rule.body.data.id}/runs`)).body.data;
     expect(runs).toHaveLength(2);
+  });
+
+  it('run sets stored whole, as before the compact form, still list and take outcomes', async () => {
+    const a = t.admin;
+    const { db } = t.server.database;
+    const rule = await a.post(`${API}/automation/workflow-rules`, {
+      name: 'Old sets',
+      module: 'leads',
+      active: false,
+      trigger: { on: 'create' },
+      conditions: [{ criteria: null, instant: [{ type: 'webhook', url: 'http://127.0.0.1:9/never' }] }],
+    });
+    expect(rule.status).toBe(201);
+    const ruleId = rule.body.data.id as string;
+    const at = Date.parse('2026-11-20T10:00:00Z');
+    const setId = 'oldset0000000000000000000a';
+    const run = (n: number) => ({
+      id: runIdInSet(setId, n),
+      recordId: `lead${n}`,
+      trigger: 'create',
+      eventSeq: 10 + n,
+      condition: 0,
+      depth: 0,
+      status: 'started',
+      actions: [{ condition: 0, group: null, index: 0, type: 'webhook', status: 'pending' }],
+      at,
+    });
+    await db
+      .insertInto('workflow_run_sets')
+      .values({ id: setId, ruleId, module: 'leads', at, runs: JSON.stringify([run(0), run(1)]) })
+      .execute();
+    const listed = (await a.get(`${API}/automation/workflow-rules/${ruleId}/runs`)).body.data;
+    expect(listed.map((r: { id: string }) => r.id).sort()).toEqual([runIdInSet(setId, 0), runIdInSet(setId, 1)]);
+    expect(listed[0]).toMatchObject({ trigger: 'create', depth: 0, status: 'started', actions: [{ type: 'webhook', status: 'pending' }] });
+    // An action's outcome rewrites the set in the compact form; both runs read back the same.
+    await setActionOutcome(db, dialect, runIdInSet(setId, 1), { condition: 0, group: null, index: 0 }, 'failed', 'gone');
+    const after = (await a.get(`${API}/automation/workflow-rules/${ruleId}/runs`)).body.data as {
+      id: string;
+      record: { id: string };
+      eventSeq: number;
+      actions: { condition: number; status: string; error?: string }[];
+    }[];
+    const byId = new Map(after.map((r) => [r.id, r]));
+    expect(byId.get(runIdInSet(setId, 1))).toMatchObject({
+      record: { module: 'leads', id: 'lead1' },
+      eventSeq: 11,
+      actions: [{ condition: 0, status: 'failed', error: 'gone' }],
+    });
+    expect(byId.get(runIdInSet(setId, 0))).toMatchObject({ eventSeq: 10, actions: [{ condition: 0, status: 'pending' }] });
+    const stored = await db.selectFrom('workflow_run_sets').select('runs').where('id', '=', setId).executeTakeFirstOrThrow();
+    expect(JSON.parse(stored.runs as string)).toMatchObject({ v: 2, common: { trigger: 'create', at } });
   });
 });
