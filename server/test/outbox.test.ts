@@ -49,6 +49,17 @@ describe.each(dialects)('record events in the outbox on %s', (dialect) => {
       }
       expect(stored).toEqual(given);
       expect(Object.values(stored)).not.toContain(null);
+      // The history entry of a change to such text reads back as written, and search finds it.
+      const next = 'Mc"Kenna \\ 😀 \u2029 end';
+      const patched = await t.admin.patch(`/api/v1/records/leads/${record.id}`, { data: { lastName: next } });
+      expect(patched.status, patched.text).toBe(200);
+      const history = (await t.admin.get(`/api/v1/records/leads/${record.id}/history`)).body.data as {
+        action: string;
+        changes: { field: string; old: unknown; new: unknown }[];
+      }[];
+      expect(history.find((h) => h.action === 'updated')?.changes).toEqual([{ field: 'lastName', old: lead.lastName, new: next }]);
+      const found = (await t.admin.get('/api/v1/search?q=zo%C3%AB%20kenna')).body.data;
+      expect(found).toEqual([expect.objectContaining({ module: 'leads', id: record.id })]);
     } finally {
       await database.close();
     }

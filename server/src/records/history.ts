@@ -1,5 +1,5 @@
 import type { Ctx } from '../context.js';
-import { insertRows } from '../db/insert-rows.js';
+import { type ColumnTypes, insertRows } from '../db/insert-rows.js';
 import { type RecordValues, sameValue } from './values.js';
 
 export type HistoryAction = 'created' | 'updated' | 'deleted' | 'restored' | 'converted';
@@ -27,6 +27,8 @@ export function diffValues(prev: RecordValues, next: RecordValues): FieldChange[
 }
 
 /** Writes history rows in the caller's transaction (so history never disagrees with records). */
+const HISTORY_COLUMNS: ColumnTypes = { module: 'text', recordId: 'text', at: 'bigint', userId: 'text', action: 'text', changes: 'json' };
+
 export async function writeHistory(ctx: Ctx, entries: HistoryEntry[]): Promise<void> {
   const at = ctx.clock.now().getTime();
   await insertRows(
@@ -41,6 +43,8 @@ export async function writeHistory(ctx: Ctx, entries: HistoryEntry[]): Promise<v
       action: e.action,
       changes: JSON.stringify(e.changes),
     })),
+    [],
+    HISTORY_COLUMNS,
   );
 }
 

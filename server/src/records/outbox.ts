@@ -1,5 +1,5 @@
 import type { Ctx } from '../context.js';
-import { insertRows } from '../db/insert-rows.js';
+import { type ColumnTypes, insertRows } from '../db/insert-rows.js';
 
 export type RecordEventType = 'created' | 'updated' | 'deleted' | 'restored';
 
@@ -26,6 +26,8 @@ function jsonOf(v: unknown): string {
   if (typeof v === 'number') return Number.isFinite(v) ? String(v) : 'null';
   return JSON.stringify(v);
 }
+
+const EVENT_COLUMNS: ColumnTypes = { module: 'text', recordId: 'text', type: 'text', at: 'bigint', userId: 'text', payload: 'json' };
 
 /** Field names as JSON keys, quoted once. */
 const quotedKeys = new Map<string, string>();
@@ -69,6 +71,7 @@ export async function appendEvents(ctx: Ctx, events: RecordEvent[]): Promise<Sto
     'record_events',
     events.map((e, i) => ({ module: e.module, recordId: e.recordId, type: e.type, at, userId, payload: storedJson(payloads[i]) })),
     ['seq'],
+    EVENT_COLUMNS,
   );
   // Seqs are drawn row by row in VALUES order on both engines; RETURNING's order is not promised.
   const seqs = rows.map((r) => Number(r.seq)).sort((a, b) => a - b);

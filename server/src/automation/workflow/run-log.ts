@@ -108,6 +108,8 @@ export async function storeRunSets(db: Db, dialect: DialectName, sets: { id: str
     dialect,
     'workflow_run_sets',
     sets.map((s) => ({ id: s.id, ruleId: s.runs[0].ruleId, module: s.runs[0].module, at: s.runs[0].at, runs: encodeRunSet(s.runs) })),
+    [],
+    { id: 'text', ruleId: 'text', module: 'text', at: 'bigint', runs: 'json' },
   );
 }
 
