@@ -24,13 +24,17 @@ export function applyAutomationRules(ctx: Ctx, module: ModuleDef, values: Record
   }
 }
 
-// Active rules by module, once per metadata snapshot (snapshots are immutable; every write asks).
+// Active validation and scoring rules by module, once per metadata snapshot (snapshots are
+// immutable; every write asks). Workflow rules are not these: a module with many of them and none
+// of these costs a write nothing here.
 const byModule = new WeakMap<MetadataSnapshot, Map<string, AutomationRuleDef[]>>();
 function activeRulesOf(meta: MetadataSnapshot, module: string): readonly AutomationRuleDef[] {
   let map = byModule.get(meta);
   if (!map) {
     map = new Map();
-    for (const r of meta.rules) if (r.active) map.set(r.module, [...(map.get(r.module) ?? []), r]);
+    for (const r of meta.rules) {
+      if (r.active && (r.kind === 'validation' || r.kind === 'scoring')) map.set(r.module, [...(map.get(r.module) ?? []), r]);
+    }
     byModule.set(meta, map);
   }
   return map.get(module) ?? [];
