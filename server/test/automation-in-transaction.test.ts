@@ -1,7 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runIdInSet, setActionOutcome } from '../src/automation/workflow/run-log.js';
-import { openDatabase } from '../src/db/connection.js';
 import { startTestServer, type TestServer } from './harness.js';
 import { testDialects } from './pg.js';
 import { startWebhookCapture, type WebhookCapture } from './webhook-capture.js';
@@ -226,7 +225,8 @@ describe.each(dialects)('workflow rules in the write’s transaction on %s', (di
   it('an outright failure of the rules’ actions undoes them all, search documents too, and the write commits', async () => {
     const a = t.admin;
     // A real database error no per-record check foresees: a trigger refusing some tasks.
-    const database = openDatabase({ databaseUrl: t.databaseUrl, dataDir: t.dataDir });
+    // The server's own connection: the trigger must be on its database, whatever the engine.
+    const { db } = t.server.database;
     const trigger =
       dialect === 'postgres'
         ? [
@@ -241,12 +241,12 @@ describe.each(dialects)('workflow rules in the write’s transaction on %s', (di
     const drop =
       dialect === 'postgres' ? ['drop trigger refuse_tasks on r_tasks', 'drop function refuse_tasks()'] : ['drop trigger refuse_tasks'];
     try {
-      for (const q of trigger) await sql.raw(q).execute(database.db);
+      for (const q of trigger) await sql.raw(q).execute(db);
       const tasksBefore = (await a.get(`${API}/records/tasks/count`)).body.count;
       const taskDocs = async () =>
         Number(
           (
-            await database.db
+            await db
               .selectFrom(dialect === 'postgres' ? 'search_index' : 'search_docs')
               .select((e) => e.fn.countAll().as('n'))
               .where('module', '=', 'tasks')
@@ -287,15 +287,19 @@ describe.each(dialects)('workflow rules in the write’s transaction on %s', (di
       expect(outcomes.map((x: { status: string }) => x.status)).toEqual(['done', ...Array(6).fill('failed')]);
       expect(outcomes[1].error).toMatch(/^undone: .*tasks are switched off/);
     } finally {
-      for (const q of drop) await sql.raw(q).execute(database.db);
-      await database.close();
+      for (const q of drop) await sql.raw(q).execute(db);
       await switchOff();
     }
   });
 });
 
-describe.each(dialects)('events written before the upgrade on %s', (dialect) => {
+describe.each(dialects)('what an earlier version stored, on %s', (dialect) => {
   let t: TestServer;
+  const createRule = async (body: Record<string, unknown>) => {
+    const r = await t.admin.post(`${API}/automation/workflow-rules`, body);
+    expect(r.status, r.text).toBe(201);
+    return r.body.data.id as string;
+  };
   beforeAll(async () => {
     t = await startTestServer(dialect, { RAPPORT_TEST_CLOCK: '1' });
   });
@@ -306,14 +310,13 @@ describe.each(dialects)('events written before the upgrade on %s', (dialect) => 
   it('are still read by the outbox reader, once, up to the seq the upgrade recorded', async () => {
     const a = t.admin;
     const { db } = t.server.database;
-    const rule = await a.post(`${API}/automation/workflow-rules`, {
+    const ruleId = await createRule({
       name: 'Late',
       module: 'leads',
       active: true,
       trigger: { on: 'create' },
       conditions: [{ criteria: null, instant: [{ type: 'createTask', subject: 'Late {{lastName}}' }] }],
     });
-    expect(rule.status).toBe(201);
     // An event as an earlier version left it: written, not yet read by the automation reader.
     const lead = (await a.post(`${API}/records/leads`, { data: [{ lastName: 'Before' }] })).body.data[0];
     const [{ seq }] = await db
@@ -346,22 +349,20 @@ describe.each(dialects)('events written before the upgrade on %s', (dialect) => 
     expect((await a.get(`${API}/records/tasks?filter=${q}`)).body.data).toHaveLength(1);
     const cursor = await db.selectFrom('settings').select('value').where('key', '=', 'automationCursor').executeTakeFirstOrThrow();
     expect(Number(cursor.value)).toBe(Number(seq));
-    const runs = (await a.get(`${API}/automation/workflow-rules/${rule.body.data.id}/runs`)).body.data;
+    const runs = (await a.get(`${API}/automation/workflow-rules/${ruleId}/runs`)).body.data;
     expect(runs).toHaveLength(2);
   });
 
   it('run sets stored whole, as before the compact form, still list and take outcomes', async () => {
     const a = t.admin;
     const { db } = t.server.database;
-    const rule = await a.post(`${API}/automation/workflow-rules`, {
+    const ruleId = await createRule({
       name: 'Old sets',
       module: 'leads',
       active: false,
       trigger: { on: 'create' },
       conditions: [{ criteria: null, instant: [{ type: 'webhook', url: 'http://127.0.0.1:9/never' }] }],
     });
-    expect(rule.status).toBe(201);
-    const ruleId = rule.body.data.id as string;
     const at = Date.parse('2026-11-20T10:00:00Z');
     const setId = 'oldset0000000000000000000a';
     const run = (n: number) => ({

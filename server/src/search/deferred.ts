@@ -16,7 +16,7 @@ interface Entry {
   fresh: boolean;
 }
 
-export interface DeferredSearch {
+interface DeferredSearch {
   dialect: DialectName;
   entries: Entry[];
   /** Bumped when the entries are written early (a removal must follow what came before it). */
@@ -37,8 +37,13 @@ export function deferSearchWrites(trx: Db, dialect: DialectName): void {
   open.set(trx, { dialect, entries: [], epoch: 0 });
 }
 
-/** The deferred writes of `db`'s transaction, if it defers them. */
-export const deferredSearchOf = (db: Db): DeferredSearch | undefined => open.get(db);
+/** Defers the documents if `db`'s transaction defers its search writes; false if it does not. */
+export function deferDocuments(db: Db, docs: readonly SearchDocument[], fresh: boolean): boolean {
+  const d = open.get(db);
+  if (!d) return false;
+  for (const doc of docs) d.entries.push({ doc, fresh });
+  return true;
+}
 
 export function searchMark(db: Db): SearchMark | undefined {
   const d = open.get(db);
@@ -60,7 +65,9 @@ export function undoSearchWritesTo(db: Db, mark: SearchMark | undefined): void {
  * wins), grouped by module. A record created since the last write of the index has no document
  * there yet, whatever was done to it after.
  */
-export function takeDeferredSearch(d: DeferredSearch): { docs: SearchDocument[]; fresh: boolean }[] {
+export function takeDeferredSearch(db: Db): { dialect: DialectName; groups: { docs: SearchDocument[]; fresh: boolean }[] } | null {
+  const d = open.get(db);
+  if (!d || d.entries.length === 0) return null;
   const last = new Map<string, Entry>();
   for (const e of d.entries) {
     const key = `${e.doc.module}\u0000${e.doc.recordId}`;
@@ -80,5 +87,5 @@ export function takeDeferredSearch(d: DeferredSearch): { docs: SearchDocument[];
     }
     g.docs.push(e.doc);
   }
-  return [...groups.values()];
+  return { dialect: d.dialect, groups: [...groups.values()] };
 }

@@ -2,7 +2,7 @@ import { CompiledQuery, sql } from 'kysely';
 import type { Db, DialectName } from '../db/connection.js';
 import { insertRows } from '../db/insert-rows.js';
 import { chunk } from '../util/chunk.js';
-import { deferredSearchOf, takeDeferredSearch } from './deferred.js';
+import { deferDocuments, takeDeferredSearch } from './deferred.js';
 import type { SearchDocument } from './document.js';
 
 /**
@@ -16,19 +16,14 @@ export async function upsertSearchDocuments(
   opts: { fresh?: boolean } = {},
 ): Promise<void> {
   if (docs.length === 0) return;
-  const deferred = deferredSearchOf(db);
-  if (deferred) {
-    for (const doc of docs) deferred.entries.push({ doc, fresh: opts.fresh === true });
-    return;
-  }
+  if (deferDocuments(db, docs, opts.fresh === true)) return;
   await writeSearchDocuments(db, dialect, [{ docs, fresh: opts.fresh === true }]);
 }
 
 /** Writes the search writes a transaction deferred (see deferred.ts): just before it commits, or before a removal. */
 export async function writeDeferredSearch(db: Db): Promise<void> {
-  const deferred = deferredSearchOf(db);
-  if (!deferred || deferred.entries.length === 0) return;
-  await writeSearchDocuments(db, deferred.dialect, takeDeferredSearch(deferred));
+  const taken = takeDeferredSearch(db);
+  if (taken) await writeSearchDocuments(db, taken.dialect, taken.groups);
 }
 
 /** Groups of documents; `fresh`: of records new in this transaction, with no document to replace. */
